@@ -114,10 +114,23 @@ class Item(BaseModel):
         if self.system:
             out.append({"role": "system", "content": self.system})
         if isinstance(self.prompt, str):
-            out.append({"role": "user", "content": self.prompt})
+            out.append({"role": "user", "content": self._with_choices(self.prompt)})
         else:
-            out.extend({"role": m.role, "content": m.content} for m in self.prompt)
+            out.extend({"role": m.role, "content": m.content} for m in self.prompt[:-1])
+            out.append({"role": "user", "content": self._with_choices(self.prompt[-1].content)})
         return out
+
+    def _with_choices(self, text: str) -> str:
+        """Show the options of a multiple-choice item unless the prompt already lists them."""
+        if not self.choices or all(choice in text for choice in self.choices):
+            return text
+        options = "\n".join(f"{chr(65 + i)}. {choice}" for i, choice in enumerate(self.choices))
+        ask = (
+            "選択肢の記号（A、B、C…）を一つ選んで答えてください。"
+            if self.language == "ja"
+            else "Answer with the letter of one option."
+        )
+        return f"{text}\n\n{options}\n\n{ask}"
 
     def prompt_text(self) -> str:
         """The last user turn: what the item asks."""

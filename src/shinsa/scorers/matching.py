@@ -1,0 +1,103 @@
+"""Scorers that need no model: reference strings, regular expressions and multiple choice."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from shinsa.errors import InputError
+from shinsa.items import Item
+from shinsa.outcomes import Outcome, Score
+from shinsa.scorers.base import SyncScorer, scorers
+
+
+def normalise(text: str) -> str:
+    """NFKC and case folding, so full-width and case variants of a reference still match."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+@lru_cache(maxsize=4096)
+def _compile(pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE | re.DOTALL)
+    except re.error as exc:
+        raise InputError(f"invalid regular expression {pattern!r}: {exc}") from None
+
+
+def _verdict(ok: bool, why: str) -> Score:
+    return Score(Outcome.PASSED if ok else Outcome.FAILED, 1.0 if ok else 0.0, why)
+
+
+@scorers.register("contains")
+class ContainsScorer(SyncScorer):
+    """Passes when every reference string appears in the answer (after normalisation)."""
+
+    name = "contains"
+    version = "1"
+
+    def score(self, item: Item, output: str) -> Score:
+        if not item.reference:
+            raise InputError(f"item {item.id}: scorer 'contains' needs a reference")
+        text = normalise(output)
+        missing = [ref for ref in item.reference if normalise(ref) not in text]
+        if missing:
+            return _verdict(False, "missing: " + ", ".join(missing))
+        return _verdict(True, "all reference strings present")
+
+
+@scorers.register("regex")
+class RegexScorer(SyncScorer):
+    """Passes when the answer matches the item's pattern (case-insensitive, on NFKC text)."""
+
+    name = "regex"
+    version = "1"
+
+    def score(self, item: Item, output: str) -> Score:
+        if not item.reference:
+            raise InputError(f"item {item.id}: scorer 'regex' needs a pattern in reference")
+        pattern = _compile(item.reference[0])
+        match = pattern.search(unicodedata.normalize("NFKC", output))
+        return _verdict(match is not None, f"pattern {'matched' if match else 'not matched'}")
+
+
+_LETTER = re.compile(r"(?<![A-Za-z])\(?([A-Za-z])[\).:：）](?=\s|$)|^\s*\(?([A-Za-z])\)?\s*$|答え[はは：:]\s*\(?([A-Za-z])")
+
+
+def chosen_option(item: Item, output: str) -> int | None:
+    """The option an answer picks: by letter (A/B/C, (a), 答え：B), else by the option's text."""
+    choices = item.choices or []
+    text = unicodedata.normalize("NFKC", output).strip()
+    for match in _LETTER.finditer(text):
+        letter = next(g for g in match.groups() if g)
+        index = ord(letter.upper()) - ord("A")
+        if 0 <= index < len(choices):
+            return index
+    folded = normalise(text)
+    mentioned = [i for i, choice in enumerate(choices) if normalise(choice) in folded]
+    if len(mentioned) == 1:
+        return mentioned[0]
+    return None
+
+
+@scorers.register("choice")
+class ChoiceScorer(SyncScorer):
+    """Multiple choice: passes when the answer picks ``choices[answer]``; unscorable when it picks
+    none or several, so an evasive answer is neither right nor wrong."""
+
+    name = "choice"
+    version = "1"
+
+    def score(self, item: Item, output: str) -> Score:
+        if not item.choices or item.answer is None:
+            raise InputError(f"item {item.id}: scorer 'choice' needs choices and answer")
+        picked = chosen_option(item, output)
+        if picked is None:
+            return Score(Outcome.UNSCORABLE, None, "no single option identified", {"chosen": None})
+        ok = picked == item.answer
+        return Score(
+            Outcome.PASSED if ok else Outcome.FAILED,
+            1.0 if ok else 0.0,
+            f"chose option {chr(65 + picked)}",
+            {"chosen": picked},
+        )
