@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from shinsa.errors import InputError
 from shinsa.perspectives import perspective as lookup_perspective
 
 Language = Literal["ja", "en"]
@@ -85,7 +86,10 @@ class Item(BaseModel):
     @classmethod
     def _perspective_by_name(cls, value: Any) -> Any:
         if isinstance(value, str):
-            return lookup_perspective(value).id
+            try:
+                return lookup_perspective(value).id
+            except InputError as exc:
+                raise ValueError(str(exc)) from None
         return value
 
     @model_validator(mode="after")

@@ -1,0 +1,75 @@
+"""Resolve a ``--suite`` argument to a :class:`Suite`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from shinsa.errors import InputError
+from shinsa.suites.base import Suite
+from shinsa.suites.bundled import BundledManifest, load_bundled
+from shinsa.suites.encoding import resolve_encoding
+from shinsa.suites.files import (
+    FileSuite,
+    is_aisev_csv,
+    read_aisev_csv,
+    read_jsonl,
+    read_native_csv,
+    read_yaml,
+)
+
+
+def load_suite(spec: str, encoding: str | None = None) -> Suite:
+    """``NAME`` (bundled), ``aisev:PATH.csv``, or a path to ``.jsonl``, ``.yaml``, ``.csv`` or a
+    folder with ``suite.yaml``. aisev CSVs are also recognised by their header."""
+    if spec.startswith("aisev:"):
+        path = _existing(spec.removeprefix("aisev:"))
+        return FileSuite(path.stem, [path], read_aisev_csv, "aisev-csv", encoding=encoding)
+    path = Path(spec)
+    if not path.exists():
+        if "/" in spec or path.suffix.lower() in {".jsonl", ".yaml", ".yml", ".csv"}:
+            raise InputError(f"suite file not found: {spec}")
+        return load_bundled(spec)
+    if path.is_dir():
+        return _folder_suite(path, encoding)
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return FileSuite(path.stem, [path], read_jsonl, "jsonl", encoding=encoding)
+    if suffix in {".yaml", ".yml"}:
+        return FileSuite(path.stem, [path], read_yaml, "yaml", encoding=encoding)
+    if suffix == ".csv":
+        if is_aisev_csv(path, resolve_encoding(path, encoding)):
+            return FileSuite(path.stem, [path], read_aisev_csv, "aisev-csv", encoding=encoding)
+        return FileSuite(path.stem, [path], read_native_csv, "csv", encoding=encoding)
+    raise InputError(f"{spec}: unknown suite format {suffix or '(no extension)'} (use .jsonl, .yaml or .csv)")
+
+
+def _existing(spec: str) -> Path:
+    path = Path(spec)
+    if not path.is_file():
+        raise InputError(f"suite file not found: {spec}")
+    return path
+
+
+def _folder_suite(path: Path, encoding: str | None) -> Suite:
+    manifest_path = path / "suite.yaml"
+    if not manifest_path.is_file():
+        raise InputError(f"{path}: a suite folder needs a suite.yaml")
+    try:
+        manifest = BundledManifest.model_validate(yaml.safe_load(manifest_path.read_text(encoding="utf-8")))
+    except (yaml.YAMLError, ValueError) as exc:
+        raise InputError(f"{manifest_path}: {str(exc).splitlines()[0]}") from None
+    files = sorted({p for pattern in manifest.files for p in path.glob(pattern)})
+    if not files:
+        raise InputError(f"{path}: no item files match {manifest.files}")
+    return FileSuite(
+        manifest.name,
+        files,
+        read_jsonl,
+        "jsonl",
+        version=manifest.version,
+        description=manifest.description,
+        encoding=encoding,
+        origin=str(path),
+    )
