@@ -67,6 +67,7 @@ scorers: Registry[Scorer] = Registry(
     (
         "shinsa.scorers.refusal",
         "shinsa.scorers.matching",
+        "shinsa.scorers.pii",
     ),
 )
 
