@@ -1,0 +1,354 @@
+"""The runner: streams items to a target with bounded concurrency, scores each answer, and writes
+finished attempts to the store in small batches. Resumable: a re-run with the same run id skips
+what finished and retries what errored."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import platform
+import random
+import secrets
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+import shinsa
+from shinsa.errors import InputError
+from shinsa.items import Item
+from shinsa.outcomes import Outcome, Score
+from shinsa.run.retry import RateLimiter, RetryPolicy
+from shinsa.scorers.base import Scorer, build_scorer, scorers
+from shinsa.store.store import Store
+from shinsa.suites.base import Suite
+from shinsa.targets.base import Completion, Target, TargetError
+
+CHUNK = 256
+FLUSH_ROWS = 256
+FLUSH_SECONDS = 0.25
+
+
+@dataclass(slots=True)
+class Unit:
+    """One attempt to make: an item (possibly transformed by an attack) from a suite."""
+
+    suite: str
+    attack_id: str
+    item: Item
+    messages: list[dict[str, str]]
+    cache_key: str
+
+
+UnitSource = Callable[[], Iterator[tuple[str, str, Item]]]
+"""Yields ``(suite name, attack id, item)``; called once per pass over the work."""
+
+
+@dataclass
+class RunSpec:
+    run_id: str
+    suites: list[Suite]
+    target: Target
+    judge: Target | None = None
+    concurrency: int | None = None
+    rate: float | None = None
+    limit: int | None = None
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    use_cache: bool = True
+    seed: int = 0
+    command: str = ""
+    attack: dict[str, Any] | None = None
+    """The attack plan, when red-teaming (recorded in the manifest)."""
+    units: UnitSource | None = None
+    """Overrides the default source (every suite item once, no attack)."""
+
+    def unit_source(self) -> UnitSource:
+        if self.units is not None:
+            return self.units
+
+        def baseline() -> Iterator[tuple[str, str, Item]]:
+            for suite in self.suites:
+                for item in suite.items():
+                    yield suite.name, "", item
+
+        return baseline
+
+
+@dataclass
+class RunProgress:
+    total: int
+    done: int = 0
+    skipped: int = 0
+    errors: int = 0
+    cached: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class PreparedRun:
+    spec: RunSpec
+    manifest: dict[str, Any]
+    total: int
+    resumed: bool
+    scorers: dict[str, Scorer]
+    judge_missing: int
+    """Items whose scorer needs an LLM judge when none was given: recorded as unscorable."""
+
+
+def new_run_id() -> str:
+    return time.strftime("%Y%m%d-%H%M%S") + "-" + secrets.token_hex(2)
+
+
+def cache_key(fingerprint: dict[str, Any], messages: list[dict[str, str]]) -> str:
+    blob = json.dumps([fingerprint, messages], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+IDENTITY_FIELDS = ("suites", "target", "judge", "scorers", "limit", "attack")
+
+
+def manifest_identity(manifest: dict[str, Any]) -> dict[str, Any]:
+    """The part of a manifest that must match for a run to be resumed."""
+    identity = {name: manifest.get(name) for name in IDENTITY_FIELDS}
+    identity["suites"] = [
+        {k: s.get(k) for k in ("name", "version", "content_hash")} for s in manifest.get("suites", [])
+    ]
+    return identity
+
+
+def prepare(store: Store, spec: RunSpec) -> PreparedRun:
+    """Validate all input, build the manifest, and check an existing run can be resumed.
+    Writes nothing: the run is created by :func:`execute` once the targets are reachable."""
+    known = set(scorers.names())
+    suite_entries = []
+    used: set[str] = set()
+    for suite in spec.suites:
+        scan = suite.scan(known)
+        suite_entries.append(suite.describe(scan))
+        used |= scan.scorers
+    built = {name: build_scorer(name, judge=spec.judge) for name in sorted(used)}
+    total = 0
+    judge_missing = 0
+    for _, _, item in islice(spec.unit_source()(), spec.limit):
+        total += 1
+        if spec.judge is None and built[item.scorer_name].needs_judge:
+            judge_missing += 1
+    manifest = {
+        "shinsa_version": shinsa.__version__,
+        "python": platform.python_version(),
+        "suites": suite_entries,
+        "target": spec.target.fingerprint(),
+        "judge": spec.judge.fingerprint() if spec.judge else None,
+        "scorers": {name: scorer.describe() for name, scorer in built.items()},
+        "limit": spec.limit,
+        "seed": spec.seed,
+        "attack": spec.attack,
+    }
+    existing = store.get_run(spec.run_id)
+    if existing is not None:
+        old, new = manifest_identity(existing["manifest"]), manifest_identity(manifest)
+        if old != new:
+            differing = ", ".join(k for k in IDENTITY_FIELDS if old.get(k) != new.get(k))
+            raise InputError(
+                f"run {spec.run_id!r} exists with a different {differing}; use a new --run-id to start afresh"
+            )
+    return PreparedRun(spec, manifest, total, existing is not None, built, judge_missing)
+
+
+class _Execution:
+    def __init__(self, store: Store, prepared: PreparedRun, progress: RunProgress) -> None:
+        self.store = store
+        self.prepared = prepared
+        self.spec = prepared.spec
+        self.progress = progress
+        self.fingerprint = self.spec.target.fingerprint()
+        self.concurrency = max(1, self.spec.concurrency or self.spec.target.default_concurrency)
+        self.queue: asyncio.Queue[Unit | None] = asyncio.Queue(maxsize=self.concurrency * 4)
+        self.buffer: list[dict[str, Any]] = []
+        self.flush_now = asyncio.Event()
+        self.producing_done = False
+        self.limiter = RateLimiter(self.spec.rate)
+        self.rng = random.Random(self.spec.seed)
+
+    def _units(self) -> Iterator[Unit]:
+        source = islice(self.spec.unit_source()(), self.spec.limit)
+        for suite, attack_id, item in source:
+            messages = item.messages()
+            yield Unit(suite, attack_id, item, messages, cache_key(self.fingerprint, messages))
+
+    @staticmethod
+    def _chunks(units: Iterable[Unit]) -> Iterator[list[Unit]]:
+        iterator = iter(units)
+        while chunk := list(islice(iterator, CHUNK)):
+            yield chunk
+
+    async def produce(self) -> None:
+        for chunk in self._chunks(self._units()):
+            finished: set[tuple[str, str, str]] = set()
+            if self.prepared.resumed:
+                finished = await asyncio.to_thread(
+                    self.store.finished_keys, self.spec.run_id, [u.item.id for u in chunk]
+                )
+            cached: dict[str, dict[str, Any]] = {}
+            if self.spec.use_cache:
+                cached = await asyncio.to_thread(self.store.cached_responses, [u.cache_key for u in chunk])
+            for unit in chunk:
+                if (unit.suite, unit.item.id, unit.attack_id) in finished:
+                    self.progress.skipped += 1
+                    continue
+                hit = cached.get(unit.cache_key)
+                if hit is not None:
+                    completion = Completion(hit["response"], hit["prompt_tokens"], hit["completion_tokens"])
+                    await self.finish(unit, completion, hit["latency_ms"], 0, None, cached=True)
+                    continue
+                await self.queue.put(unit)
+        for _ in range(self.concurrency):
+            await self.queue.put(None)
+
+    async def work(self) -> None:
+        while (unit := await self.queue.get()) is not None:
+            await self.attempt(unit)
+
+    async def attempt(self, unit: Unit) -> None:
+        retries = 0
+        while True:
+            await self.limiter.wait()
+            started = time.perf_counter()
+            try:
+                completion = await self.spec.target.generate(unit.messages)
+            except TargetError as exc:
+                if not exc.retryable or retries >= self.spec.retry.max_retries:
+                    await self.finish(unit, None, None, retries, f"{exc} (after {retries} retries)")
+                    return
+                await asyncio.sleep(self.spec.retry.delay(retries, exc, self.rng))
+                retries += 1
+                continue
+            latency = (time.perf_counter() - started) * 1000
+            await self.finish(unit, completion, latency, retries, None)
+            return
+
+    async def score(self, unit: Unit, text: str) -> tuple[str, Score]:
+        name = unit.item.scorer_name
+        scorer = self.prepared.scorers[name]
+        try:
+            if scorer.needs_judge:
+                if self.spec.judge is None:
+                    return name, Score(Outcome.UNSCORABLE, None, "needs an LLM judge: pass --judge TARGET")
+                return name, await scorer.averdict(unit.item, text)
+            return name, scorer.verdict(unit.item, text)
+        except (InputError, ValueError, TargetError) as exc:
+            return name, Score(Outcome.UNSCORABLE, None, f"scorer {name} failed: {exc}")
+
+    async def finish(
+        self,
+        unit: Unit,
+        completion: Completion | None,
+        latency_ms: float | None,
+        retries: int,
+        error: str | None,
+        *,
+        cached: bool = False,
+    ) -> None:
+        item = unit.item
+        if completion is None:
+            scorer_name, verdict = item.scorer_name, Score(Outcome.ERROR, None, error or "")
+        else:
+            scorer_name, verdict = await self.score(unit, completion.text)
+        self.buffer.append(
+            {
+                "run_id": self.spec.run_id,
+                "suite": unit.suite,
+                "item_id": item.id,
+                "attack_id": unit.attack_id,
+                "perspective": item.perspective,
+                "language": item.language,
+                "benign": item.benign,
+                "expected": item.expected.value,
+                "pair_id": item.pair_id,
+                "group_id": item.group,
+                "prompt": item.prompt_text(),
+                "item": item.model_dump_json(exclude_defaults=True),
+                "response": completion.text if completion else None,
+                "outcome": verdict.outcome.value,
+                "score": verdict.value,
+                "scorer": scorer_name,
+                "explanation": verdict.explanation,
+                "details": json.dumps(verdict.details, ensure_ascii=False) if verdict.details else None,
+                "error": error,
+                "latency_ms": latency_ms,
+                "prompt_tokens": completion.prompt_tokens if completion else None,
+                "completion_tokens": completion.completion_tokens if completion else None,
+                "retries": retries,
+                "cached": cached,
+                "cache_key": unit.cache_key,
+                "finished_at": time.time(),
+            }
+        )
+        progress = self.progress
+        progress.done += 1
+        if error is not None:
+            progress.errors += 1
+        if cached:
+            progress.cached += 1
+        if len(self.buffer) >= FLUSH_ROWS:
+            self.flush_now.set()
+
+    async def write(self) -> None:
+        while True:
+            try:
+                await asyncio.wait_for(self.flush_now.wait(), FLUSH_SECONDS)
+            except TimeoutError:
+                pass
+            self.flush_now.clear()
+            if self.buffer:
+                rows, self.buffer = self.buffer, []
+                await asyncio.to_thread(self.store.write_attempts, rows)
+            elif self.producing_done:
+                return
+
+    async def run(self) -> None:
+        writer = asyncio.create_task(self.write())
+        workers = [asyncio.create_task(self.work()) for _ in range(self.concurrency)]
+        producer = asyncio.create_task(self.produce())
+        try:
+            await producer
+            await asyncio.gather(*workers)
+            self.producing_done = True
+            await writer
+        finally:
+            for task in (producer, *workers, writer):
+                task.cancel()
+            await asyncio.gather(producer, *workers, writer, return_exceptions=True)
+            if self.buffer:  # whatever finished before a cancellation is kept
+                rows, self.buffer = self.buffer, []
+                self.store.write_attempts(rows)
+
+
+async def execute(store: Store, prepared: PreparedRun, progress: RunProgress | None = None) -> RunProgress:
+    """Run the prepared work. On cancellation (Ctrl-C) every finished attempt is kept and the run
+    is marked interrupted; re-running the same spec resumes it."""
+    progress = progress or RunProgress(prepared.total)
+    spec = prepared.spec
+    opened: list[Target] = []
+    try:
+        for target in (spec.target, spec.judge):
+            if target is not None:
+                await target.open()
+                opened.append(target)
+        if not prepared.resumed:
+            store.create_run(spec.run_id, prepared.manifest, prepared.total, spec.command)
+        else:
+            store.set_status(spec.run_id, "running")
+        await _Execution(store, prepared, progress).run()
+    except asyncio.CancelledError:
+        store.set_status(spec.run_id, "interrupted")
+        raise
+    finally:
+        for target in opened:
+            await target.close()
+    counts = store.count_attempts(spec.run_id)
+    status = "finished" if not counts.get(Outcome.ERROR.value) else "finished_with_errors"
+    store.set_status(spec.run_id, status, total=prepared.total)
+    return progress

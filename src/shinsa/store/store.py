@@ -1,0 +1,212 @@
+"""Persistence for runs and attempts over SQLite (default, WAL) or PostgreSQL.
+
+Every finished attempt is written by the runner's writer in small batches, each its own
+transaction, so a kill loses at most the batch in flight, and resume re-runs exactly those items.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+
+from shinsa.errors import InputError
+from shinsa.store.schema import attempts, metadata, runs
+
+ATTEMPT_KEY = ("suite", "item_id", "attack_id")
+
+
+def default_db_url() -> str:
+    override = os.environ.get("SHINSA_DB")
+    if override:
+        return override
+    folder = Path(user_data_dir("shinsa"))
+    return f"sqlite:///{folder / 'shinsa.db'}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def open_engine(url: str) -> Engine:
+    if url.startswith("sqlite:///"):
+        path = url.removeprefix("sqlite:///")
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise InputError(f"invalid database URL {url!r}: {exc}") from None
+    except ModuleNotFoundError as exc:
+        raise InputError(f"database URL {url!r} needs {exc.name}: pip install 'shinsa[postgres]'") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+class Store:
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or default_db_url()
+        self.engine = open_engine(self.url)
+        try:
+            metadata.create_all(self.engine)
+        except OperationalError as exc:
+            raise InputError(f"cannot open database {self.safe_url}: {str(exc.orig).splitlines()[0]}") from None
+        self._insert = postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
+
+    @property
+    def safe_url(self) -> str:
+        """The URL with any password masked, for messages."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # runs -------------------------------------------------------------------------------------
+    def get_run(self, run_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(runs).where(runs.c.run_id == run_id)).mappings().first()
+        if row is None:
+            return None
+        run = dict(row)
+        run["manifest"] = json.loads(run["manifest"])
+        return run
+
+    def require_run(self, run_id: str) -> dict[str, Any]:
+        run = self.get_run(run_id)
+        if run is None:
+            raise InputError(f"no run {run_id!r} in {self.safe_url}")
+        return run
+
+    def create_run(self, run_id: str, manifest: dict[str, Any], total: int, command: str) -> None:
+        now = time.time()
+        with self.engine.begin() as conn:
+            conn.execute(
+                runs.insert().values(
+                    run_id=run_id,
+                    created_at=now,
+                    updated_at=now,
+                    status="running",
+                    total=total,
+                    manifest=json.dumps(manifest, ensure_ascii=False, sort_keys=True),
+                    command=command,
+                )
+            )
+
+    def set_status(self, run_id: str, status: str, total: int | None = None) -> None:
+        values: dict[str, Any] = {"status": status, "updated_at": time.time()}
+        if total is not None:
+            values["total"] = total
+        with self.engine.begin() as conn:
+            conn.execute(update(runs).where(runs.c.run_id == run_id).values(**values))
+
+    def list_runs(self) -> list[dict[str, Any]]:
+        counts = (
+            select(attempts.c.run_id, func.count().label("attempts"))
+            .group_by(attempts.c.run_id)
+            .subquery()
+        )
+        query = (
+            select(runs, func.coalesce(counts.c.attempts, 0).label("attempts"))
+            .outerjoin(counts, counts.c.run_id == runs.c.run_id)
+            .order_by(runs.c.created_at.desc())
+        )
+        with self.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(query).mappings()]
+        for row in rows:
+            row["manifest"] = json.loads(row["manifest"])
+        return rows
+
+    # attempts ---------------------------------------------------------------------------------
+    def write_attempts(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Insert or replace attempts in one transaction (a retried error replaces its row)."""
+        if not rows:
+            return
+        statement = self._insert(attempts)
+        replace = {c.name: statement.excluded[c.name] for c in attempts.c if c.name not in ("run_id", *ATTEMPT_KEY)}
+        statement = statement.on_conflict_do_update(index_elements=["run_id", *ATTEMPT_KEY], set_=replace)
+        with self.engine.begin() as conn:
+            conn.execute(statement, list(rows))
+
+    def finished_keys(self, run_id: str, item_ids: Iterable[str]) -> set[tuple[str, str, str]]:
+        """Keys of attempts among ``item_ids`` that need no re-run (anything but an error)."""
+        ids = list(set(item_ids))
+        if not ids:
+            return set()
+        query = select(attempts.c.suite, attempts.c.item_id, attempts.c.attack_id).where(
+            attempts.c.run_id == run_id, attempts.c.item_id.in_(ids), attempts.c.outcome != "error"
+        )
+        with self.engine.connect() as conn:
+            return {(r[0], r[1], r[2]) for r in conn.execute(query)}
+
+    def cached_responses(self, cache_keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Earlier answers to the same (target, conversation, parameters), from any run."""
+        keys = list(set(cache_keys))
+        if not keys:
+            return {}
+        query = select(
+            attempts.c.cache_key,
+            attempts.c.response,
+            attempts.c.prompt_tokens,
+            attempts.c.completion_tokens,
+            attempts.c.latency_ms,
+        ).where(attempts.c.cache_key.in_(keys), attempts.c.outcome != "error", attempts.c.response.is_not(None))
+        found: dict[str, dict[str, Any]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(query).mappings():
+                found.setdefault(row["cache_key"], dict(row))
+        return found
+
+    def iter_attempts(self, run_id: str, batch: int = 2000) -> Iterator[dict[str, Any]]:
+        """All attempts of a run in a stable order, streamed."""
+        query = (
+            select(attempts)
+            .where(attempts.c.run_id == run_id)
+            .order_by(attempts.c.suite, attempts.c.item_id, attempts.c.attack_id)
+            .execution_options(yield_per=batch)
+        )
+        with self.engine.connect() as conn:
+            for row in conn.execute(query).mappings():
+                yield dict(row)
+
+    def count_attempts(self, run_id: str) -> dict[str, int]:
+        query = (
+            select(attempts.c.outcome, func.count())
+            .where(attempts.c.run_id == run_id)
+            .group_by(attempts.c.outcome)
+        )
+        with self.engine.connect() as conn:
+            return {outcome: count for outcome, count in conn.execute(query)}
+
+    def update_scores(self, run_id: str, rows: Sequence[dict[str, Any]]) -> None:
+        """Replace verdicts (rescoring) without touching responses."""
+        with self.engine.begin() as conn:
+            for row in rows:
+                conn.execute(
+                    update(attempts)
+                    .where(
+                        attempts.c.run_id == run_id,
+                        attempts.c.suite == row["suite"],
+                        attempts.c.item_id == row["item_id"],
+                        attempts.c.attack_id == row["attack_id"],
+                    )
+                    .values(
+                        outcome=row["outcome"],
+                        score=row["score"],
+                        scorer=row["scorer"],
+                        explanation=row["explanation"],
+                        details=row["details"],
+                    )
+                )
