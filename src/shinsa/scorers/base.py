@@ -68,6 +68,7 @@ scorers: Registry[Scorer] = Registry(
         "shinsa.scorers.refusal",
         "shinsa.scorers.matching",
         "shinsa.scorers.pii",
+        "shinsa.scorers.canary",
     ),
 )
 
