@@ -69,6 +69,7 @@ scorers: Registry[Scorer] = Registry(
         "shinsa.scorers.matching",
         "shinsa.scorers.pii",
         "shinsa.scorers.canary",
+        "shinsa.scorers.judges",
     ),
 )
 
