@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from shinsa.errors import InputError
 from shinsa.items import Language
+from shinsa.suites.base import validation_message
 
 PROMPT = "{prompt}"
 SHOTS = "{shots}"
@@ -129,9 +130,7 @@ def parse_templates(text: str, source: str) -> TemplateLibrary:
     try:
         return TemplateLibrary.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "top level"
-        raise InputError(f"{source}: {where}: {first['msg']}") from None
+        raise InputError(f"{source}: {validation_message(exc)}") from None
 
 
 def load_templates(path: Path) -> TemplateLibrary:
