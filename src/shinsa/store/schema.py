@@ -63,3 +63,26 @@ attempts = Table(
 
 Index("ix_attempts_cache_key", attempts.c.cache_key)
 Index("ix_attempts_run_outcome", attempts.c.run_id, attempts.c.outcome)
+
+turns = Table(
+    "turns",
+    metadata,
+    Column("run_id", String(100), nullable=False),
+    Column("suite", String(200), nullable=False),
+    Column("item_id", String(200), nullable=False),
+    Column("attack_id", String(300), nullable=False),
+    Column("strategy", String(40), nullable=False),
+    Column("branch", String(200), nullable=False, default=""),
+    Column("turn_index", Integer, nullable=False),
+    Column("attacker_prompt", Text, nullable=False),
+    Column("target_response", Text),
+    Column("score", Float),
+    Column("outcome", String(20), nullable=False),
+    Column("explanation", Text),
+    Column("tokens", Integer, nullable=False, default=0),
+    Column("seconds", Float, nullable=False, default=0.0),
+    Column("created_at", Float, nullable=False),
+    PrimaryKeyConstraint("run_id", "suite", "item_id", "attack_id", "branch", "turn_index", name="pk_turns"),
+)
+"""One row per turn of a multi-turn attack, written as soon as the turn finishes, so a killed
+attack resumes at its last finished turn."""

@@ -19,7 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from shinsa.errors import InputError
-from shinsa.store.schema import attempts, metadata, runs
+from shinsa.store.schema import attempts, metadata, runs, turns
 
 ATTEMPT_KEY = ("suite", "item_id", "attack_id")
 
@@ -210,3 +210,29 @@ class Store:
                         details=row["details"],
                     )
                 )
+
+    # turns of multi-turn attacks -----------------------------------------------------------------
+    def write_turn(self, row: dict[str, Any]) -> None:
+        """Record one finished turn in its own transaction (a replayed turn replaces its row)."""
+        statement = self._insert(turns).values(**row)
+        key = ("run_id", "suite", "item_id", "attack_id", "branch", "turn_index")
+        statement = statement.on_conflict_do_update(
+            index_elements=list(key), set_={c.name: statement.excluded[c.name] for c in turns.c if c.name not in key}
+        )
+        with self.engine.begin() as conn:
+            conn.execute(statement)
+
+    def load_turns(self, run_id: str, suite: str, item_id: str, attack_id: str) -> list[dict[str, Any]]:
+        """The stored turns of one attack, in the order they were taken."""
+        query = (
+            select(turns)
+            .where(
+                turns.c.run_id == run_id,
+                turns.c.suite == suite,
+                turns.c.item_id == item_id,
+                turns.c.attack_id == attack_id,
+            )
+            .order_by(turns.c.turn_index, turns.c.created_at, turns.c.branch)
+        )
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
