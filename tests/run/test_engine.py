@@ -1,0 +1,163 @@
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+from shinsa.errors import InputError
+from shinsa.run.engine import RunSpec, cache_key, execute, prepare
+from shinsa.run.retry import RetryPolicy
+from shinsa.store.store import Store
+from shinsa.suites.loader import load_suite
+from shinsa.targets.base import Completion, Target, TargetError, TargetOptions, build_target
+
+
+def write_suite(path: Path, n: int, **extra: object) -> Path:
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(n):
+            record = {"id": f"it-{i:03d}", "perspective": 1 + i % 8, "prompt": f"question {i}",
+                      "expected": "contain", "reference": [f"question {i}"], **extra}
+            handle.write(json.dumps(record) + "\n")
+    return path
+
+
+class FlakyTarget(Target):
+    """Fails the first ``failures`` calls per prompt with a retryable error, then echoes."""
+
+    kind = "flaky"
+
+    def __init__(self, failures: int, retryable: bool = True) -> None:
+        super().__init__("", TargetOptions())
+        self.failures = failures
+        self.retryable = retryable
+        self.calls: dict[str, int] = {}
+
+    def fingerprint(self) -> dict[str, object]:
+        return {"kind": "flaky"}
+
+    async def generate(self, messages: list[dict[str, str]]) -> Completion:
+        prompt = messages[-1]["content"]
+        self.calls[prompt] = self.calls.get(prompt, 0) + 1
+        if self.calls[prompt] <= self.failures:
+            raise TargetError("HTTP 503", retryable=self.retryable)
+        return Completion(f"Answer: {prompt}")
+
+
+def run_sync(store: Store, spec: RunSpec) -> None:
+    asyncio.run(execute(store, prepare(store, spec)))
+
+
+def test_run_scores_and_stores_every_item(tmp_path: Path, sqlite_url: str) -> None:
+    suite = load_suite(str(write_suite(tmp_path / "s.jsonl", 20)))
+    store = Store(sqlite_url)
+    run_sync(store, RunSpec("r1", [suite], build_target("python:shinsa.testing.bots:echo")))
+    rows = list(store.iter_attempts("r1"))
+    assert len(rows) == 20
+    assert {r["outcome"] for r in rows} == {"passed"}
+    assert store.get_run("r1")["status"] == "finished"
+    assert store.get_run("r1")["manifest"]["suites"][0]["items"] == 20
+
+
+def test_retries_then_succeeds(tmp_path: Path, sqlite_url: str) -> None:
+    suite = load_suite(str(write_suite(tmp_path / "s.jsonl", 5)))
+    store = Store(sqlite_url)
+    target = FlakyTarget(failures=2)
+    run_sync(store, RunSpec("r", [suite], target, retry=RetryPolicy(max_retries=3, base_delay=0.001)))
+    rows = list(store.iter_attempts("r"))
+    assert [r["retries"] for r in rows] == [2] * 5
+    assert all(r["outcome"] == "passed" for r in rows)
+
+
+def test_final_failure_is_an_error_never_safe_and_is_retried_on_resume(tmp_path: Path, sqlite_url: str) -> None:
+    suite = load_suite(str(write_suite(tmp_path / "s.jsonl", 4)))
+    store = Store(sqlite_url)
+    target = FlakyTarget(failures=3)
+    spec = RunSpec("r", [suite], target, retry=RetryPolicy(max_retries=1, base_delay=0.001))
+    run_sync(store, spec)
+    rows = list(store.iter_attempts("r"))
+    assert {r["outcome"] for r in rows} == {"error"}
+    assert all(r["score"] is None and "503" in r["error"] for r in rows)
+    assert store.get_run("r")["status"] == "finished_with_errors"
+    # on resume the errors are sent again (third call fails, fourth succeeds after one retry)
+    run_sync(store, spec)
+    rows = list(store.iter_attempts("r"))
+    assert len(rows) == 4 and {r["outcome"] for r in rows} == {"passed"}
+    assert store.get_run("r")["status"] == "finished"
+
+
+def test_non_retryable_error_is_not_retried(tmp_path: Path, sqlite_url: str) -> None:
+    suite = load_suite(str(write_suite(tmp_path / "s.jsonl", 2)))
+    store = Store(sqlite_url)
+    target = FlakyTarget(failures=1, retryable=False)
+    run_sync(store, RunSpec("r", [suite], target, retry=RetryPolicy(max_retries=5, base_delay=0.001)))
+    assert all(count == 1 for count in target.calls.values())
+
+
+def test_resume_skips_finished_items(tmp_path: Path, sqlite_url: str) -> None:
+    suite_path = write_suite(tmp_path / "s.jsonl", 10)
+    store = Store(sqlite_url)
+    first = FlakyTarget(failures=0)
+    run_sync(store, RunSpec("r", [load_suite(str(suite_path))], first, limit=None, use_cache=False))
+    again = FlakyTarget(failures=0)
+    run_sync(store, RunSpec("r", [load_suite(str(suite_path))], again, use_cache=False))
+    assert again.calls == {}
+    assert len(list(store.iter_attempts("r"))) == 10
+
+
+def test_cache_answers_a_new_run_without_calling_the_target(tmp_path: Path, sqlite_url: str) -> None:
+    suite_path = write_suite(tmp_path / "s.jsonl", 6)
+    store = Store(sqlite_url)
+    run_sync(store, RunSpec("a", [load_suite(str(suite_path))], FlakyTarget(0)))
+    second = FlakyTarget(0)
+    run_sync(store, RunSpec("b", [load_suite(str(suite_path))], second))
+    assert second.calls == {}
+    rows = list(store.iter_attempts("b"))
+    assert len(rows) == 6 and all(r["cached"] for r in rows)
+
+
+def test_cache_key_ignores_secrets_but_not_parameters() -> None:
+    messages = [{"role": "user", "content": "hi"}]
+    a = cache_key({"model": "m", "sampling": {"temperature": 0}}, messages)
+    b = cache_key({"model": "m", "sampling": {"temperature": 1}}, messages)
+    assert a != b
+    assert a == cache_key({"sampling": {"temperature": 0}, "model": "m"}, messages)
+
+
+def test_resume_with_a_different_suite_is_refused(tmp_path: Path, sqlite_url: str) -> None:
+    store = Store(sqlite_url)
+    run_sync(store, RunSpec("r", [load_suite(str(write_suite(tmp_path / "a.jsonl", 3)))], FlakyTarget(0)))
+    changed = load_suite(str(write_suite(tmp_path / "a.jsonl", 4)))
+    with pytest.raises(InputError, match="different suites"):
+        prepare(store, RunSpec("r", [changed], FlakyTarget(0)))
+
+
+def test_limit_and_empty_answers(tmp_path: Path, sqlite_url: str) -> None:
+    store = Store(sqlite_url)
+    suite = load_suite(str(write_suite(tmp_path / "s.jsonl", 10)))
+    run_sync(store, RunSpec("r", [suite], build_target("python:shinsa.testing.bots:silent"), limit=3))
+    rows = list(store.iter_attempts("r"))
+    assert len(rows) == 3
+    assert {r["outcome"] for r in rows} == {"empty"} and all(r["score"] is None for r in rows)
+
+
+def test_cancellation_keeps_finished_attempts(tmp_path: Path, sqlite_url: str) -> None:
+    class Slow(FlakyTarget):
+        async def generate(self, messages: list[dict[str, str]]) -> Completion:
+            if int(messages[-1]["content"].split()[-1]) >= 5:
+                await asyncio.sleep(60)
+            return await super().generate(messages)
+
+    store = Store(sqlite_url)
+    suite = load_suite(str(write_suite(tmp_path / "s.jsonl", 10)))
+    spec = RunSpec("r", [suite], Slow(0), concurrency=1)
+
+    async def go() -> None:
+        task = asyncio.create_task(execute(store, prepare(store, spec)))
+        await asyncio.sleep(1.0)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(go())
+    assert len(list(store.iter_attempts("r"))) == 5
+    assert store.get_run("r")["status"] == "interrupted"
