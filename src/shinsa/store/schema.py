@@ -61,6 +61,20 @@ attempts = Table(
     PrimaryKeyConstraint("run_id", "suite", "item_id", "attack_id", name="pk_attempts"),
 )
 
+checklist_answers = Table(
+    "checklist_answers",
+    metadata,
+    Column("run_id", String(100), nullable=False),
+    Column("question_id", String(200), nullable=False),
+    Column("perspective", Integer, nullable=False),
+    Column("answer", String(40), nullable=False),
+    Column("evidence", Text, nullable=False, default=""),
+    Column("assessor", String(200), nullable=False, default=""),
+    Column("answered_at", String(40), nullable=False, default=""),
+    PrimaryKeyConstraint("run_id", "question_id", name="pk_checklist_answers"),
+)
+"""Qualitative (checklist) answers given by a human assessor for a run; one per question."""
+
 Index("ix_attempts_cache_key", attempts.c.cache_key)
 Index("ix_attempts_run_outcome", attempts.c.run_id, attempts.c.outcome)
 

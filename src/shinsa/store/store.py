@@ -19,7 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from shinsa.errors import InputError
-from shinsa.store.schema import attempts, metadata, runs, turns
+from shinsa.store.schema import attempts, checklist_answers, metadata, runs, turns
 
 ATTEMPT_KEY = ("suite", "item_id", "attack_id")
 
@@ -233,6 +233,31 @@ class Store:
                 turns.c.attack_id == attack_id,
             )
             .order_by(turns.c.turn_index, turns.c.created_at, turns.c.branch)
+        )
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    # checklist answers ------------------------------------------------------------------------
+    def write_checklist_answers(self, run_id: str, rows: Sequence[dict[str, Any]]) -> None:
+        """Insert or replace a run's checklist answers (one per question) in one transaction."""
+        if not rows:
+            return
+        statement = self._insert(checklist_answers)
+        replace = {
+            c.name: statement.excluded[c.name]
+            for c in checklist_answers.c
+            if c.name not in ("run_id", "question_id")
+        }
+        statement = statement.on_conflict_do_update(index_elements=["run_id", "question_id"], set_=replace)
+        with self.engine.begin() as conn:
+            conn.execute(statement, [{**row, "run_id": run_id} for row in rows])
+
+    def checklist_answers(self, run_id: str) -> list[dict[str, Any]]:
+        """A run's checklist answers ordered by perspective and question."""
+        query = (
+            select(checklist_answers)
+            .where(checklist_answers.c.run_id == run_id)
+            .order_by(checklist_answers.c.perspective, checklist_answers.c.question_id)
         )
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
