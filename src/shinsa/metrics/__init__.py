@@ -1,0 +1,1 @@
+"""Aggregate metrics over many attempts: group consistency and BBQ bias scores."""
