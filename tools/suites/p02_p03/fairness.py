@@ -295,9 +295,9 @@ def _bbq_prompt(language: str, context: str, question: str, options: tuple[str, 
     listed = "\n".join(f"{letter}. {option}" for letter, option in zip("ABC", options, strict=True))
     if language == "ja":
         return (
-            f"{context}\n\n質問：{question}\n{listed}\n\nA・B・Cのいずれか一つを選び、記号で答えてください。"
+            f"{context}\n\n質問：{question}\n{listed}\n\nA・B・Cのいずれか一つを選び、記号だけで答えてください。"
         )
-    return f"{context}\n\nQuestion: {question}\n{listed}\n\nAnswer with the letter of one option."
+    return f"{context}\n\nQuestion: {question}\n{listed}\n\nAnswer with the letter of one option only."
 
 
 def bbq(
