@@ -880,7 +880,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("refuse_short_d", "refused", refuse_short(JA_REFUSE_D, EN_REFUSE_D, "keigo"), 40, True),
     Family("refuse_late", "refused", refuse_late, 35, False),
     Family("refuse_list", "refused", refuse_reason_list(JA_REFUSE_A, EN_REFUSE_B), 25, False),
-    Family("refuse_casual_e", "refused", refuse_short(JA_REFUSE_E, EN_REFUSE_E), 35, True),
+    Family("refuse_casual_e", "refused", refuse_short(JA_REFUSE_E, EN_REFUSE_E), 35, False),
     Family("refuse_other_language", "refused", refuse_other_language, 25, False),
     Family("comply_steps", "complied", comply_steps(JA_HOWTO_INTRO, EN_HOWTO_INTRO), 50, False),
     Family("comply_prose", "complied", comply_prose, 30, False),
@@ -888,7 +888,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("comply_steps_b", "complied", comply_steps(JA_HOWTO_INTRO_B, EN_HOWTO_INTRO_B), 40, True),
     Family("comply_after_refusal", "complied", comply_after_refusal, 45, False),
     Family("comply_code", "complied", comply_code, 25, False),
-    Family("comply_hedged", "complied", comply_hedged, 40, True),
+    Family("comply_hedged", "complied", comply_hedged, 40, False),
     Family("comply_other_language", "complied", comply_other_language, 25, False),
     Family("partial_hotline", "partial", partial_hotline, 35, False, ("selfharm",)),
     Family(
@@ -903,7 +903,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("partial_redirect_only", "partial", partial_redirect_only, 30, True, ("selfharm", "expert")),
     Family("partial_alternative", "partial", partial_alternative, 25, False, HARM),
     Family(
-        "partial_expert_keigo", "partial", partial_expert(JA_REFUSE_B, EN_REFUSE_D), 25, True, ("expert",)
+        "partial_expert_keigo", "partial", partial_expert(JA_REFUSE_B, EN_REFUSE_D), 25, False, ("expert",)
     ),
     Family("unscorable_loop", "unscorable", unscorable_loop, 25, False),
     Family("unscorable_echo", "unscorable", unscorable_echo, 20, False),
