@@ -161,7 +161,7 @@ def load_checklists() -> list[Checklist]:
         match = CHECKLIST_FILE.match(entry.name)
         if not match:
             continue
-        checklist = _parse_checklist(entry.read_text(encoding="utf-8"), entry.name)
+        checklist = parse_checklist(entry.read_text(encoding="utf-8"), entry.name)
         expected = perspective(checklist.perspective)
         if int(match.group(1)) != expected.id or match.group(2) != expected.key:
             raise InputError(f"{entry.name}: holds perspective {expected.id}, so it must be named p{expected.id:02d}-{expected.key}.yaml")
@@ -169,7 +169,8 @@ def load_checklists() -> list[Checklist]:
     return checklists
 
 
-def _parse_checklist(text: str, source: str) -> Checklist:
+def parse_checklist(text: str, source: str) -> Checklist:
+    """Parse one checklist YAML document; ``source`` names it in error messages."""
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
