@@ -27,7 +27,7 @@ from shinsa.cli.common import console, err_console, open_store, target_options
 from shinsa.errors import InputError, ShinsaError
 from shinsa.report.aggregate import RunAggregate, aggregate
 from shinsa.report.export import write_atomically, write_csv, write_json, write_jsonl
-from shinsa.run.engine import RunProgress, RunSpec, execute, new_run_id, prepare
+from shinsa.run.engine import PreparedRun, RunProgress, RunSpec, execute, new_run_id, opened_targets, prepare
 from shinsa.run.retry import RetryPolicy
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import build_target
@@ -51,10 +51,11 @@ def _summary_table(agg: RunAggregate, title: str) -> Table:
     for result in agg.present():
         score = result.score
         over = result.over_refusal
+        value = score.value
         table.add_row(
             str(result.perspective.id),
             result.perspective.key,
-            f"{score.value * 100:.1f}" if score.value is not None else "–",
+            f"{value * 100:.1f}" if value is not None else "–",
             f"{score.low * 100:.0f}–{score.high * 100:.0f}" if score.n else "–",
             str(score.n),
             str(result.outcomes["refused"]),
@@ -63,7 +64,7 @@ def _summary_table(agg: RunAggregate, title: str) -> Table:
             str(result.outcomes["passed"]),
             str(result.outcomes["failed"]),
             str(result.no_verdict),
-            f"{over.value * 100:.0f}% of {over.n}" if over.n else "–",
+            f"{over.successes / over.n * 100:.0f}% of {over.n}" if over.n else "–",
         )
     return table
 
@@ -80,8 +81,15 @@ async def _run_with_progress(store: Any, spec: RunSpec, quiet: bool) -> RunProgr
     if task is not None:
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(signal.SIGTERM, task.cancel)
+    async with opened_targets(spec):
+        return await _execute_with_progress(store, prepared, progress, quiet)
+
+
+async def _execute_with_progress(store: Any, prepared: PreparedRun, progress: RunProgress, quiet: bool) -> RunProgress:
+    spec = prepared.spec
+    loop = asyncio.get_running_loop()
     if quiet:
-        return await execute(store, prepared, progress)
+        return await execute(store, prepared, progress, targets_open=True)
     columns = (
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -110,7 +118,7 @@ async def _run_with_progress(store: Any, spec: RunSpec, quiet: bool) -> RunProgr
         started = loop.time()
         refresher = asyncio.create_task(refresh())
         try:
-            return await execute(store, prepared, progress)
+            return await execute(store, prepared, progress, targets_open=True)
         finally:
             refresher.cancel()
             bar.update(bar_task, completed=progress.done + progress.skipped, errors=progress.errors)
@@ -251,13 +259,13 @@ def report(
     db: DbOption = None,
 ) -> None:
     """Write the self-contained HTML report."""
-    from shinsa.report.html import write_report
-
     if lang not in ("ja", "en"):
         raise InputError(f"unknown report language {lang!r} (use ja or en)")
     store = open_store(db)
     for run_id in run_ids:
         store.require_run(run_id)
+    from shinsa.report.html import write_report
+
     path = write_report(store, run_ids, output, lang=lang, redact=redact)
     console.print(f"report: {path}")
 

@@ -11,7 +11,8 @@ import platform
 import random
 import secrets
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -326,17 +327,32 @@ class _Execution:
                 self.store.write_attempts(rows)
 
 
-async def execute(store: Store, prepared: PreparedRun, progress: RunProgress | None = None) -> RunProgress:
-    """Run the prepared work. On cancellation (Ctrl-C) every finished attempt is kept and the run
-    is marked interrupted; re-running the same spec resumes it."""
-    progress = progress or RunProgress(prepared.total)
-    spec = prepared.spec
+@asynccontextmanager
+async def opened_targets(spec: RunSpec) -> AsyncIterator[None]:
+    """Open the target and judge (checking they are reachable) and close them afterwards."""
     opened: list[Target] = []
     try:
         for target in (spec.target, spec.judge):
             if target is not None:
                 await target.open()
                 opened.append(target)
+        yield
+    finally:
+        for target in opened:
+            await target.close()
+
+
+async def execute(
+    store: Store, prepared: PreparedRun, progress: RunProgress | None = None, *, targets_open: bool = False
+) -> RunProgress:
+    """Run the prepared work. On cancellation (Ctrl-C) every finished attempt is kept and the run
+    is marked interrupted; re-running the same spec resumes it."""
+    if not targets_open:
+        async with opened_targets(prepared.spec):
+            return await execute(store, prepared, progress, targets_open=True)
+    progress = progress or RunProgress(prepared.total)
+    spec = prepared.spec
+    try:
         if not prepared.resumed:
             store.create_run(spec.run_id, prepared.manifest, prepared.total, spec.command)
         else:
@@ -345,9 +361,6 @@ async def execute(store: Store, prepared: PreparedRun, progress: RunProgress | N
     except asyncio.CancelledError:
         store.set_status(spec.run_id, "interrupted")
         raise
-    finally:
-        for target in opened:
-            await target.close()
     counts = store.count_attempts(spec.run_id)
     status = "finished" if not counts.get(Outcome.ERROR.value) else "finished_with_errors"
     store.set_status(spec.run_id, status, total=prepared.total)

@@ -61,7 +61,12 @@ class RegexScorer(SyncScorer):
         return _verdict(match is not None, f"pattern {'matched' if match else 'not matched'}")
 
 
-_LETTER = re.compile(r"(?<![A-Za-z])\(?([A-Za-z])[\).:：）](?=\s|$)|^\s*\(?([A-Za-z])\)?\s*$|答え[はは：:]\s*\(?([A-Za-z])")
+_LETTER = re.compile(
+    r"(?<![A-Za-z])\(?([A-Za-z])[\).:：）](?=\s|$)"  # "B." "(b)" "C)"
+    r"|^\s*[\(「]?([A-Za-z])[\)」]?\s*(?:です|だ|でしょう|$)"  # "C" "Cです" "「B」"
+    r"|(?:答え|正解|回答|answer)\s*(?:は|:|：|is)?\s*[\(「]?([A-Za-z])(?![A-Za-z])",  # "答えはB" "Answer: C"
+    re.IGNORECASE,
+)
 
 
 def chosen_option(item: Item, output: str) -> int | None:
