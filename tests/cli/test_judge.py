@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -122,3 +123,26 @@ def test_scorer_without_judge(labels: Path) -> None:
     result = CliRunner().invoke(app, ["validate", "--scorer", "pii", "--labels", str(labels), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["n"] == 4
+
+
+@pytest.mark.parametrize(
+    ("reply", "reason"), [("echo", "no unambiguous GRADE"), ("refuse", "the judge refused")]
+)
+def test_openai_compatible_judge_that_cannot_judge(
+    fake_server: Any, labels: Path, reply: str, reason: str
+) -> None:
+    server = fake_server(reply=reply)
+    args = [
+        "validate",
+        "--judge",
+        "openai:fake",
+        "--judge-base-url",
+        server.base_url,
+        "--labels",
+        str(labels),
+    ]
+    result = CliRunner().invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["no_verdict"] == 4 and data["agreement"]["value"] == 0.0
+    assert all(reason in case["explanation"] for case in data["disagreements"])

@@ -267,3 +267,25 @@ def test_registered_and_described() -> None:
         assert scorer.describe()["judge"] == {"kind": "scripted", "name": "scripted"}
     ensemble = build_scorer("ensemble", judge=judge, judges=[ScriptedJudge(name="second")])
     assert [member["judge"]["name"] for member in ensemble.describe()["members"]] == ["scripted", "second"]
+
+
+class EchoJudge(Target):
+    """A degenerate judge that repeats its prompt, as very small models often do."""
+
+    kind = "echo"
+
+    def __init__(self) -> None:
+        super().__init__("echo", TargetOptions())
+
+    def fingerprint(self) -> dict[str, Any]:
+        return {"kind": self.kind}
+
+    async def generate(self, messages: ChatMessages) -> Completion:
+        return Completion(text=messages[-1]["content"])
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+@pytest.mark.parametrize("scorer_class", [RequirementScorer, RubricScorer])
+async def test_a_judge_echoing_the_prompt_gives_no_verdict(language: str, scorer_class: type[Any]) -> None:
+    score = await scorer_class(judge=EchoJudge()).ascore(_item(language), "an answer")
+    assert score.outcome is Outcome.UNSCORABLE
