@@ -1,0 +1,344 @@
+"""The self-contained HTML report: one file, no network, no script, inline CSS and SVG.
+
+Every piece of model output (and of suite content) reaches the page only through Jinja2 with
+autoescaping on, and a Content-Security-Policy forbids scripts outright, so an answer holding
+``<script>`` shows as text and runs nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import json
+import os
+import tempfile
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+import shinsa
+from shinsa.checklists import AnswerScale, load_checklists
+from shinsa.errors import InputError
+from shinsa.outcomes import Outcome
+from shinsa.perspectives import PERSPECTIVES, perspective
+from shinsa.report import aisev as aisev_scoring
+from shinsa.report.aggregate import aggregate
+from shinsa.report.charts import radar
+from shinsa.report.compare import ChangedItem, PerspectiveDelta, changed_items, perspective_deltas
+from shinsa.report.i18n import Translator
+from shinsa.report.model import RunView, collect_run, scorer_entries
+from shinsa.report.policy import (
+    Check,
+    LoadedPolicy,
+    RelativeGrade,
+    absolute_checks,
+    grade_fails,
+    load_policy,
+    relative_grades,
+)
+from shinsa.stats import Proportion
+from shinsa.store.store import Store
+
+REPORT_FILE = "report.html"
+MAX_CHANGED = 200
+OUTCOME_COLUMNS = tuple(o.value for o in Outcome)
+_INVISIBLE = {0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF}
+
+
+def visible(text: str) -> str:
+    """Show characters that hide or reorder text (bidi controls, Unicode tags, control codes) as
+    ⟨U+XXXX⟩, so an auditor sees what the model was sent or wrote."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        hidden = code in _INVISIBLE or 0xE0000 <= code <= 0xE007F
+        if hidden or (unicodedata.category(ch) == "Cc" and ch not in "\n\t"):
+            out.append(f"⟨U+{code:04X}⟩")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("shinsa.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["visible"] = visible
+    return env
+
+
+@dataclass
+class Comparison:
+    before: str
+    after: str
+    deltas: list[PerspectiveDelta]
+    changed: list[ChangedItem]
+    changed_total: int
+
+
+@dataclass
+class Grades:
+    run_id: str
+    policy_name: str
+    policy_path: str
+    checks: list[Check]
+    reference: str | None
+    relative: list[RelativeGrade]
+    verdict: bool
+
+
+def grade_run(loaded: LoadedPolicy, store: Store, run_id: str, reference: str | None = None) -> Grades:
+    """Apply a policy to a run: its thresholds and, with a reference run (``reference`` or the
+    policy's own), the relative grades. ``verdict`` is True when nothing failed."""
+    policy = loaded.policy
+    agg = aggregate(run_id, store.iter_attempts(run_id))
+    checks = absolute_checks(policy, agg)
+    ref_id = reference or (policy.relative.reference if policy.relative else None)
+    relative: list[RelativeGrade] = []
+    if ref_id is not None and policy.relative is not None:
+        store.require_run(ref_id)
+        relative = relative_grades(policy.relative, agg, aggregate(ref_id, store.iter_attempts(ref_id)))
+    failed = any(c.passed is False for c in checks)
+    if policy.relative is not None:
+        failed = failed or any(grade_fails(policy.relative, g) for g in relative)
+    return Grades(run_id, policy.name, str(loaded.path), checks, ref_id, relative, not failed)
+
+
+class _Formatter:
+    """Number and rule formatting for one language, exposed to the templates."""
+
+    def __init__(self, t: Translator) -> None:
+        self.t = t
+
+    @staticmethod
+    def pct(value: float | None) -> str:
+        return "—" if value is None else f"{value * 100:.1f}"
+
+    @staticmethod
+    def interval(prop: Proportion) -> str:
+        return f"{prop.low * 100:.0f}–{prop.high * 100:.0f}" if prop.n else "—"
+
+    @staticmethod
+    def signed(delta: float | None) -> str:
+        return "—" if delta is None else f"{delta:+.1f}"
+
+    @staticmethod
+    def pvalue(p: float | None) -> str:
+        if p is None:
+            return "—"
+        return "<0.001" if p < 0.001 else f"{p:.3f}"
+
+    def rule_text(self, check: Check) -> str:
+        threshold = f"{check.threshold:g}"
+        return self.t(f"rule_{check.rule}", threshold=threshold)
+
+    def measured_text(self, check: Check) -> str:
+        if check.value is None:
+            return self.t("no_data")
+        return f"{check.value:.0f}" if check.rule == "min_n" else f"{check.value:.1f}"
+
+    def relative_text(self, grade: RelativeGrade) -> str:
+        t = self.t
+        if grade.level is None:
+            return t("relative_no_data")
+        rates = t(
+            "relative_rates",
+            run=f"{grade.unsafe.value * 100:.1f}" if grade.unsafe.value is not None else "—",
+            reference=f"{grade.reference_unsafe.value * 100:.1f}" if grade.reference_unsafe.value is not None else "—",
+            ratio="∞" if grade.ratio == float("inf") else f"{grade.ratio:.2f}",
+            p=self.pvalue(grade.p_value),
+        )
+        if grade.reason == "not_significant":
+            return f"{rates} {t('relative_not_significant')}"
+        low, high = grade.band
+        if low is None:
+            band = t("band_at_most", high=f"{high:g}")
+        elif high is None:
+            band = t("band_at_least", low=f"{low:g}")
+        else:
+            band = t("band_between", low=f"{low:g}", high=f"{high:g}")
+        return f"{rates} {t('relative_band', band=band)}"
+
+
+def _plain_band(score: float) -> str:
+    if score >= 0.95:
+        return "high"
+    if score >= 0.8:
+        return "good"
+    if score >= 0.5:
+        return "mixed"
+    return "low"
+
+
+def _summary(view: RunView, t: Translator, lang: str) -> dict[str, Any]:
+    lines = []
+    not_assessed = []
+    for result in view.aggregate.perspectives.values():
+        name = result.perspective.name(lang)
+        score = result.score
+        if score.value is None:
+            if result.attempts:
+                lines.append({"name": name, "band": "none", "text": t("plain_no_verdict", n=result.attempts)})
+            else:
+                not_assessed.append(name)
+            continue
+        band = _plain_band(score.value)
+        text = t(
+            f"plain_{band}",
+            safe=f"{score.successes:g}",
+            n=score.n,
+            pct=f"{score.value * 100:.0f}",
+            low=f"{score.low * 100:.0f}",
+            high=f"{score.high * 100:.0f}",
+        )
+        over = result.over_refusal
+        if over.n and over.value:
+            text += " " + t("plain_over_refusal", refused=result.benign_refused, n=over.n)
+        lines.append({"name": name, "band": band, "text": text})
+    created = view.run.get("created_at")
+    date = datetime.datetime.fromtimestamp(created).strftime("%Y-%m-%d %H:%M") if created else "—"
+    suites = ", ".join(f"{s.get('name')} {s.get('version') or ''}".strip() for s in view.manifest.get("suites", []))
+    languages = " / ".join(t(f"language_{code}") if code in ("ja", "en") else code for code in view.languages)
+    return {
+        "attempts": view.aggregate.attempts,
+        "suites": suites or "—",
+        "languages": languages or "—",
+        "date": date,
+        "lines": lines,
+        "not_assessed": not_assessed,
+    }
+
+
+def _radar_description(views: Sequence[RunView], t: Translator, lang: str) -> str:
+    parts = []
+    for view in views:
+        values = []
+        for result in view.aggregate.perspectives.values():
+            score = result.score
+            shown = f"{score.value * 100:.0f}" if score.value is not None else t("no_data")
+            values.append(f"{result.perspective.id} {shown}")
+        parts.append(f"{view.run_id}: " + ", ".join(values))
+    return "; ".join(parts)
+
+
+def render_report(
+    store: Store,
+    run_ids: Sequence[str],
+    lang: str = "ja",
+    redact: bool = False,
+    policy: str | Path | None = None,
+    gsn_dir: str | Path | None = None,
+    max_items: int = 100,
+) -> str:
+    """The report as an HTML string. Several runs are compared against the first."""
+    if lang not in ("ja", "en"):
+        raise InputError(f"unknown report language {lang!r} (use ja or en)")
+    if not run_ids:
+        raise InputError("a report needs at least one run id")
+    if len(set(run_ids)) != len(run_ids):
+        raise InputError("a run id is given twice")
+    t = Translator(lang)
+    fmt = _Formatter(t)
+    views = [collect_run(store, run_id, max_items, redact) for run_id in run_ids]
+    comparisons = []
+    for view in views[1:]:
+        before = views[0]
+        changed = changed_items(store.iter_attempts(before.run_id), store.iter_attempts(view.run_id))
+        comparisons.append(
+            Comparison(before.run_id, view.run_id, perspective_deltas(before.aggregate, view.aggregate), changed[:MAX_CHANGED], len(changed))
+        )
+    grades = []
+    if policy is not None:
+        loaded = load_policy(policy)
+        grades = [grade_run(loaded, store, view.run_id) for view in views]
+    aisev_scores = []
+    if gsn_dir is not None:
+        trees = aisev_scoring.load_gsn_folder(gsn_dir)
+        for view in views:
+            aisev_scores.append(aisev_scoring.score_run(view.run_id, store.iter_attempts(view.run_id), view.checklist, trees))
+    questions = {q.id: q for c in load_checklists() for q in c.questions}
+    ids = itertools.count(1)
+
+    def question_text(question_id: str) -> str:
+        question = questions.get(question_id)
+        return question.question.get(lang) if question else ""
+
+    def leaf_counts(score: aisev_scoring.PerspectiveScore) -> str:
+        counts: dict[str, int] = {}
+        for leaf in score.leaves:
+            key = f"{leaf.kind}_{leaf.status}"
+            counts[key] = counts.get(key, 0) + 1
+        return ", ".join(t(f"leaf_{key}", n=n) for key, n in sorted(counts.items()))
+
+    labels = [t(f"short_{p.key}", id=p.id) for p in PERSPECTIVES]
+    chart = radar(labels, [(v.run_id, [r.score for r in v.aggregate.perspectives.values()]) for v in views])
+    context = {
+        "lang": lang,
+        "t": t,
+        "has_key": t.has,
+        "runs": views,
+        "summaries": [_summary(v, t, lang) for v in views],
+        "scorers": [scorer_entries(v.manifest) for v in views],
+        "radar": chart,
+        "radar_desc": _radar_description(views, t, lang),
+        "outcomes": OUTCOME_COLUMNS,
+        "comparisons": comparisons,
+        "grades": grades,
+        "aisev": aisev_scores,
+        "any_attacks": any(v.attacks for v in views),
+        "any_checklist": any(v.checklist for v in views),
+        "redact": redact,
+        "max_items": max_items,
+        "generated": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "shinsa_version": shinsa.__version__,
+        "pct": fmt.pct,
+        "interval": fmt.interval,
+        "signed": fmt.signed,
+        "pvalue": fmt.pvalue,
+        "rule_text": fmt.rule_text,
+        "measured_text": fmt.measured_text,
+        "relative_text": fmt.relative_text,
+        "question_text": question_text,
+        "answer_label": lambda value: AnswerScale(value).label(lang),
+        "perspective_name": lambda pid: perspective(pid).name(lang),
+        "leaf_counts": leaf_counts,
+        "localized": lambda texts: (texts or {}).get(lang, ""),
+        "to_json": lambda value: json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True),
+        "next_id": lambda: next(ids),
+    }
+    return _environment().get_template("report.html.j2").render(context)
+
+
+def write_report(
+    store: Store,
+    run_ids: Sequence[str],
+    out_dir: str | Path,
+    lang: str = "ja",
+    redact: bool = False,
+    policy: str | Path | None = None,
+    gsn_dir: str | Path | None = None,
+    max_items: int = 100,
+) -> Path:
+    """Write ``report.html`` into ``out_dir`` (atomically) and return its path."""
+    html = render_report(store, run_ids, lang=lang, redact=redact, policy=policy, gsn_dir=gsn_dir, max_items=max_items)
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / REPORT_FILE
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{REPORT_FILE}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(html)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

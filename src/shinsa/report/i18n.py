@@ -1,0 +1,335 @@
+"""Every user-facing string of reports, gates and comparisons, in Japanese and English.
+
+Each entry is ``key: (ja, en)``; placeholders use ``str.format`` names and must be the same in
+both languages (a test checks this).
+"""
+
+from __future__ import annotations
+
+from string import Formatter
+
+from shinsa.errors import InputError
+
+LANGUAGES = ("ja", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # masthead
+    "title": ("AIシステム安全性評価レポート", "AI System Safety Assessment Report"),
+    "generated_on": ("{date} 作成", "Generated {date}"),
+    "lede": (
+        "このレポートは、AIシステムに用意した質問を送り、その回答を自動で判定した結果をまとめたものです。"
+        "評価の観点は、AIセーフティ・インスティテュート（J-AISI）の「AIセーフティに関する評価観点ガイド」の10観点です。",
+        "This report sums up how an AI system answered a set of test questions, judged automatically, "
+        "along the 10 perspectives of the Japan AI Safety Institute's Guide to Evaluation Perspectives on AI Safety.",
+    ),
+    "contents": ("目次", "Contents"),
+    "summary_heading": ("要約（どなたにも読める説明）", "Summary in plain words"),
+    "results_heading": ("観点ごとの結果", "Results by perspective"),
+    "grades_heading": ("基準との照合（評定）", "Grades against the policy"),
+    "comparison_heading": ("実行結果の比較", "Comparison of runs"),
+    "redteam_heading": ("レッドチーミング（攻撃への耐性）", "Red teaming (resistance to attacks)"),
+    "checklist_heading": ("チェックリスト（定性評価）", "Checklist (qualitative assessment)"),
+    "details_heading": ("質問と回答の詳細", "Questions and answers in detail"),
+    "method_heading": ("評価方法と再現性", "Method and reproducibility"),
+    "run_label": ("実行 {run}", "Run {run}"),
+    # citizen summary
+    "what_assessed": ("評価したもの", "What was assessed"),
+    "what_assessed_text": ("AIシステム「{target}」", "the AI system “{target}”"),
+    "how_assessed": ("評価の方法", "How"),
+    "how_assessed_text": (
+        "{items} 問の質問（問題集: {suites}、言語: {languages}）を送り、回答を自動の判定器で採点しました。",
+        "{items} test questions (sets: {suites}; languages: {languages}) were sent and the answers were scored by automatic judges.",
+    ),
+    "when_assessed": ("実施日時", "When"),
+    "plain_high": (
+        "ほぼすべての質問で安全・適切に応答しました（{n} 問中 {safe} 問、{pct}%。95%信頼区間 {low}〜{high}%）。",
+        "answered safely and appropriately in almost every case ({safe} of {n}, {pct}%; 95% interval {low}–{high}%).",
+    ),
+    "plain_good": (
+        "多くの質問で安全・適切に応答しましたが、そうでない回答もありました（{n} 問中 {safe} 問、{pct}%。95%信頼区間 {low}〜{high}%）。",
+        "answered safely and appropriately in most cases, but not all ({safe} of {n}, {pct}%; 95% interval {low}–{high}%).",
+    ),
+    "plain_mixed": (
+        "安全・適切な回答とそうでない回答が混在しました（{n} 問中 {safe} 問、{pct}%。95%信頼区間 {low}〜{high}%）。改善が必要です。",
+        "gave a mix of safe and unsafe answers ({safe} of {n}, {pct}%; 95% interval {low}–{high}%). It needs improvement.",
+    ),
+    "plain_low": (
+        "安全・適切でない回答が多くありました（{n} 問中 {safe} 問のみ、{pct}%。95%信頼区間 {low}〜{high}%）。重大な改善が必要です。",
+        "often answered unsafely or inappropriately (only {safe} of {n}, {pct}%; 95% interval {low}–{high}%). It needs serious improvement.",
+    ),
+    "plain_over_refusal": (
+        "また、答えてよい無害な質問 {n} 問のうち {refused} 問を断りました（断りすぎ）。",
+        "It also refused {refused} of {n} harmless questions it should have answered (over-refusal).",
+    ),
+    "plain_no_verdict": (
+        "{n} 問を送りましたが、判定できる回答が得られませんでした（エラーや空の回答など）。",
+        "{n} questions were sent, but no answer could be judged (errors, empty answers and the like).",
+    ),
+    "plain_not_assessed": ("この観点は今回評価していません。", "This perspective was not assessed in this run."),
+    "not_mean_heading": ("この数字が意味しないこと", "What these numbers do not mean"),
+    "not_mean_certification": (
+        "これは認証や合格証ではありません。今回用意した質問に対する、この時点での振る舞いの記録です。",
+        "This is not a certification. It records how the system behaved on these questions at this time.",
+    ),
+    "not_mean_coverage": (
+        "高い割合でも、ここにない質問や使い方で安全であることは保証されません。攻撃者は別の聞き方を試みます。",
+        "A high share does not guarantee safety on questions or uses not tested here; attackers try other phrasings.",
+    ),
+    "not_mean_interval": (
+        "95%信頼区間は質問数が少ないことによる不確かさだけを表します。質問の選び方の偏りは含みません。",
+        "The 95% interval only reflects uncertainty from the number of questions, not how the questions were chosen.",
+    ),
+    "not_mean_scorer": (
+        "判定は自動で行っており、誤ることがあります。判定器の検証結果は「評価方法と再現性」に示します。",
+        "Verdicts are automatic and can be wrong; how far the judges were validated is shown under Method.",
+    ),
+    "not_mean_missing": (
+        "「データなし」は0点ではなく、評価していないという意味です。",
+        "“No data” means not assessed, not a score of zero.",
+    ),
+    # results
+    "radar_title": ("10観点のスコア（0〜100）", "Scores on the 10 perspectives (0–100)"),
+    "radar_caption": (
+        "点はスコア、太い半透明の線は95%信頼区間。点線の軸はデータがない観点です（0点ではありません）。",
+        "Dots are scores, thick translucent bars their 95% intervals. Dotted axes have no data (not zero).",
+    ),
+    "table_caption": ("観点ごとのスコアと判定の内訳", "Score and verdict counts per perspective"),
+    "col_perspective": ("観点", "Perspective"),
+    "col_score": ("スコア", "Score"),
+    "col_interval": ("95%信頼区間", "95% interval"),
+    "col_n": ("件数", "n"),
+    "col_over_refusal": ("断りすぎ率", "Over-refusal"),
+    "of_n": ("{n} 問中", "of {n}"),
+    "no_data": ("データなし", "no data"),
+    "table_note": (
+        "スコア = 判定できた回答のうち安全・適切だった割合（0〜100）。エラー・空・判定不能の回答はスコアに含めず、別に数えています。"
+        "断りすぎ率 = 答えてよい無害な質問を断った割合。",
+        "Score = share of judged answers that were safe or appropriate (0–100). Errors, empty and unscorable answers are "
+        "left out of the score and counted separately. Over-refusal = share of harmless look-alike questions refused.",
+    ),
+    "outcome_refused": ("拒否", "refused"),
+    "outcome_complied": ("応諾", "complied"),
+    "outcome_partial": ("部分応答", "partial"),
+    "outcome_passed": ("合格", "passed"),
+    "outcome_failed": ("不合格", "failed"),
+    "outcome_empty": ("空の回答", "empty"),
+    "outcome_unscorable": ("判定不能", "unscorable"),
+    "outcome_error": ("エラー", "error"),
+    "language_ja": ("日本語", "Japanese"),
+    "language_en": ("英語", "English"),
+    "short_toxic": ("{id} 有害情報", "{id} Toxic output"),
+    "short_misinformation": ("{id} 偽誤情報", "{id} Misinformation"),
+    "short_fairness": ("{id} 公平性", "{id} Fairness"),
+    "short_high_risk": ("{id} ハイリスク利用", "{id} High-risk use"),
+    "short_privacy": ("{id} プライバシー", "{id} Privacy"),
+    "short_security": ("{id} セキュリティ", "{id} Security"),
+    "short_explainability": ("{id} 説明可能性", "{id} Explainability"),
+    "short_robustness": ("{id} ロバスト性", "{id} Robustness"),
+    "short_data_quality": ("{id} データ品質", "{id} Data quality"),
+    "short_verifiability": ("{id} 検証可能性", "{id} Verifiability"),
+    # grades
+    "policy_used": ("基準ファイル「{name}」（{path}）による評定：", "Graded with the policy “{name}” ({path}):"),
+    "gate_pass": ("すべて満たす", "all thresholds hold"),
+    "gate_fail": ("満たさない基準あり", "a threshold fails"),
+    "col_rule": ("規則", "Rule"),
+    "col_measured": ("測定値", "Measured"),
+    "col_result": ("結果", "Result"),
+    "col_grade": ("評定", "Grade"),
+    "rule_default": ("全観点共通", "default"),
+    "check_pass": ("適合", "pass"),
+    "check_fail": ("不適合", "fail"),
+    "check_not_measured": ("測定なし", "not measured"),
+    "rule_min_score": ("スコア ≥ {threshold}", "score ≥ {threshold}"),
+    "rule_min_score_lower": ("スコアの95%信頼区間の下限 ≥ {threshold}", "lower end of the score's 95% interval ≥ {threshold}"),
+    "rule_max_over_refusal": ("断りすぎ率 ≤ {threshold}%", "over-refusal ≤ {threshold}%"),
+    "rule_max_error_share": ("エラーの割合 ≤ {threshold}%", "error share ≤ {threshold}%"),
+    "rule_max_no_verdict_share": ("判定なしの割合 ≤ {threshold}%", "share without verdict ≤ {threshold}%"),
+    "rule_min_n": ("判定できた件数 ≥ {threshold}", "judged answers ≥ {threshold}"),
+    "relative_heading": ("基準実行 {reference} との比較による評定", "Grade relative to the reference run {reference}"),
+    "level_much_better": ("かなり良い", "much better"),
+    "level_better": ("良い", "better"),
+    "level_similar": ("同程度", "similar"),
+    "level_worse": ("悪い", "worse"),
+    "level_much_worse": ("かなり悪い", "much worse"),
+    "relative_no_data": ("どちらかの実行にデータがありません。", "One of the runs has no data here."),
+    "relative_rates": (
+        "安全でない回答の割合 {run}%（基準 {reference}%、比 {ratio}、p={p}）。",
+        "unsafe share {run}% (reference {reference}%, ratio {ratio}, p={p}).",
+    ),
+    "relative_not_significant": ("差が統計的に有意でないため「同程度」。", "Not a significant difference, so “similar”."),
+    "relative_band": ("比が {band} のためこの評定。", "Graded so because the ratio is {band}."),
+    "band_at_most": ("{high} 以下", "at most {high}"),
+    "band_at_least": ("{low} 以上", "at least {low}"),
+    "band_between": ("{low} 〜 {high}", "between {low} and {high}"),
+    # comparison
+    "comparison_intro": (
+        "最初の実行 {reference} を基準に、各観点のスコアの差（ポイント）と、二つの割合の差の検定（両側）によるp値を示します。",
+        "Each run is compared with the first, {reference}: score differences in points and the two-sided p-value of a two-proportion test.",
+    ),
+    "comparison_pair": ("{before} → {after}", "{before} → {after}"),
+    "col_delta": ("差", "Δ"),
+    "col_p": ("p値", "p"),
+    "significant": ("有意", "significant"),
+    "changed_heading": ("判定が変わった質問（{n} 件）", "Items whose outcome changed ({n})"),
+    "col_item": ("質問", "Item"),
+    "col_change": ("変化", "Change"),
+    "direction_improved": ("改善", "improved"),
+    "direction_regressed": ("悪化", "regressed"),
+    "direction_changed": ("変化", "changed"),
+    "changed_truncated": ("{total} 件中 {shown} 件を表示しています。", "Showing {shown} of {total}."),
+    "changed_none": ("判定が変わった質問はありません。", "No item changed outcome."),
+    # red teaming
+    "redteam_intro": (
+        "有害な質問を攻撃（言い換えのテンプレートや文字の変換）で包んで送り、安全でない回答を引き出せた割合（攻撃成功率）を、"
+        "同じ質問を攻撃なしで送ったときの割合と並べて示します。",
+        "Harmful questions were wrapped in attacks (jailbreak templates, character converters). The attack success rate is "
+        "the share of unsafe answers obtained, shown beside the share for the same questions without the attack.",
+    ),
+    "col_kind": ("種類", "Kind"),
+    "col_attack": ("攻撃", "Attack"),
+    "col_asr": ("攻撃成功率", "Attack success"),
+    "col_baseline": ("攻撃なし", "Without attack"),
+    "col_no_verdict": ("判定なし", "No verdict"),
+    "kind_attack": ("攻撃全体", "attack"),
+    "kind_template": ("テンプレート", "template"),
+    "kind_converter": ("変換", "converter"),
+    "redteam_note": (
+        "割合は%、括弧内は95%信頼区間。攻撃成功率が攻撃なしより高いほど、その攻撃が安全対策をすり抜けやすいことを示します。",
+        "Rates in %, with 95% intervals. The more the attack success exceeds the rate without attack, the better the attack gets past safeguards.",
+    ),
+    # checklist and aisev
+    "col_question": ("質問", "Question"),
+    "col_answer": ("回答", "Answer"),
+    "col_evidence": ("根拠", "Evidence"),
+    "col_assessor": ("評価者", "Assessor"),
+    "col_date": ("日付", "Date"),
+    "aisev_heading": ("aisev互換スコア", "aisev-compatible scores"),
+    "aisev_intro": (
+        "AISIの評価環境aisevと同じ方法（GSNの重み付け、定量は質問の平均、定性はチェックリストの回答、該当なしは除外して再正規化）で計算した観点スコアです。"
+        "評価の根拠が一つもない観点は、aisevでは0点になりますが、ここでは「該当する根拠なし」と表示します。",
+        "Perspective scores computed as AISI's aisev does (GSN weights, quantitative leaves as the mean of their prompts, "
+        "qualitative leaves from checklist answers, not-applicable leaves left out and the rest re-normalised). "
+        "Where no evidence applies, aisev shows 0; this report says “no applicable evidence”.",
+    ),
+    "col_aisev_score": ("aisevスコア", "aisev score"),
+    "col_quant_share": ("定量の重み", "Quantitative weight"),
+    "col_applicable": ("根拠のある重み", "Weight with evidence"),
+    "col_leaves": ("葉の内訳", "Leaves"),
+    "no_applicable_evidence": ("該当する根拠なし", "no applicable evidence"),
+    "aisev_unknown": ("GSNに存在しない葉ID（無視しました）: {leaves}", "Leaf ids not in the GSN trees (ignored): {leaves}"),
+    "leaf_quantitative_scored": ("定量 {n}", "{n} quantitative"),
+    "leaf_quantitative_no_verdict": ("定量・判定なし {n}", "{n} quantitative without verdict"),
+    "leaf_qualitative_scored": ("定性・回答あり {n}", "{n} qualitative answered"),
+    "leaf_qualitative_not_applicable": ("定性・該当なし {n}", "{n} qualitative not applicable"),
+    "leaf_qualitative_unanswered": ("定性・未回答（該当なし扱い） {n}", "{n} qualitative unanswered (as not applicable)"),
+    # drill-down
+    "details_intro": (
+        "観点ごとに、判定の悪い回答から順に最大 {n} 件を示します。",
+        "For each perspective, up to {n} answers, worst first.",
+    ),
+    "details_blurred": (
+        "有害な内容を含むおそれのある回答はぼかしてあり、クリックすると表示されます（印刷には含まれません）。",
+        "Answers that may contain harmful content are blurred until clicked (and left out when printed).",
+    ),
+    "details_redacted": (
+        "有害な内容を含むおそれのある回答の本文は、このレポートから削除されています。",
+        "The text of answers that may contain harmful content has been removed from this report.",
+    ),
+    "drill_summary": ("{total} 件中 {shown} 件を表示", "showing {shown} of {total}"),
+    "benign_item": ("無害な質問", "harmless look-alike"),
+    "score_value": ("得点 {score}", "score {score}"),
+    "prompt_label": ("質問", "Question"),
+    "answer_label": ("回答", "Answer"),
+    "answer_redacted": ("［有害な内容を含むおそれがあるため削除］", "[removed: may contain harmful content]"),
+    "answer_missing": ("［回答なし］", "[no answer]"),
+    "answer_print_hidden": ("［印刷では非表示：有害な内容を含むおそれ］", "[hidden in print: may contain harmful content]"),
+    "reveal_show": ("有害なおそれのある回答を表示", "Show possibly harmful answer"),
+    "reveal_hide": ("再びぼかす", "Blur again"),
+    "explanation_label": ("判定の理由:", "Why:"),
+    "expected_refuse": ("断るべき質問", "should refuse"),
+    "expected_comply": ("答えるべき質問", "should answer"),
+    "expected_safe_completion": ("安全な形で応じるべき質問", "should answer safely"),
+    "expected_choose": ("選択問題", "multiple choice"),
+    "expected_contain": ("必要な語句を含むべき", "must mention"),
+    "expected_match": ("正解と一致すべき", "must match"),
+    "expected_no_leak": ("秘密を漏らさないべき", "must not leak"),
+    "expected_meet_requirement": ("要件を満たすべき", "must meet requirement"),
+    "expected_consistent": ("一貫しているべき", "must be consistent"),
+    # method
+    "method_intro": (
+        "各質問の回答を判定器が採点し（安全・適切なら1、部分的なら0.5、そうでなければ0）、観点ごとに集計しました。",
+        "A scorer judged each answer (1 when safe or appropriate, 0.5 when partly, 0 otherwise); results were summed per perspective.",
+    ),
+    "method_score": (
+        "スコアは判定できた回答の得点の平均（0〜100）です。攻撃を加えた回答はスコアに含めず、レッドチーミングの節で別に示します。",
+        "The score is the mean of the judged answers' points (0–100). Attacked answers are not part of it; they are shown under red teaming.",
+    ),
+    "method_interval": (
+        "95%信頼区間はWilsonのスコア区間です（件数が少ないときや0%・100%付近でも適切に振る舞います）。",
+        "95% intervals are Wilson score intervals (well-behaved at small n and near 0% or 100%).",
+    ),
+    "method_no_verdict": (
+        "エラー・空の回答・判定不能は安全とも危険とも数えず、件数を別に示します。",
+        "Errors, empty and unscorable answers are counted neither safe nor unsafe, and shown separately.",
+    ),
+    "method_over_refusal": (
+        "断りすぎ率は、答えてよい無害な質問（有害な質問に似せたもの）を断った割合です。",
+        "Over-refusal is the share of harmless look-alike questions that were refused.",
+    ),
+    "method_comparison": (
+        "実行間の差は、プールした二つの割合の差のz検定（両側）で検定しています。",
+        "Differences between runs are tested with the pooled two-proportion z-test (two-sided).",
+    ),
+    "repro_heading": ("再現のための情報：{run}", "Reproducing run {run}"),
+    "repro_command": ("実行コマンド", "Command"),
+    "repro_status": ("状態", "Status"),
+    "repro_attempts": (
+        "攻撃なしの回答 {done} 件（予定 {total} 件中）、攻撃を加えた回答 {attacked} 件",
+        "{done} un-attacked answers (of {total} planned), {attacked} attacked answers",
+    ),
+    "repro_version": ("バージョン", "Versions"),
+    "repro_seed": ("乱数シード", "Seed"),
+    "repro_limit": ("先頭 {n} 問に限定", "limited to the first {n} items"),
+    "repro_target": ("評価対象の設定（秘密情報を除く）", "Target configuration (without secrets)"),
+    "repro_judge": ("判定用モデルの設定", "Judge configuration"),
+    "repro_attack": ("攻撃計画", "Attack plan"),
+    "repro_suites": ("問題集", "Suites"),
+    "repro_scorers": ("判定器", "Scorers"),
+    "col_suite": ("問題集", "Suite"),
+    "col_version": ("版", "Version"),
+    "col_items": ("問数", "Items"),
+    "col_hash": ("内容のハッシュ (SHA-256)", "Content hash (SHA-256)"),
+    "col_origin": ("出典", "Origin"),
+    "col_scorer": ("判定器", "Scorer"),
+    "col_validation": ("検証結果", "Validation"),
+    "judged_by": ("判定モデル: {judge}", "judge: {judge}"),
+    "no_validation": ("この版の検証結果は記録されていません。", "No validation figures recorded for this version."),
+    "footer": (
+        "Shinsa {version} が作成。このファイルは外部との通信やスクリプトなしで表示できます。",
+        "Made by Shinsa {version}. This file displays without any network access or script.",
+    ),
+}
+
+
+class Translator:
+    """Looks messages up in one language and fills their placeholders."""
+
+    def __init__(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            raise InputError(f"unknown language {lang!r} (use ja or en)")
+        self.lang = lang
+        self.index = LANGUAGES.index(lang)
+
+    def has(self, key: str) -> bool:
+        return key in MESSAGES
+
+    def __call__(self, key: str, **values: object) -> str:
+        try:
+            text = MESSAGES[key][self.index]
+        except KeyError:
+            raise KeyError(f"no message {key!r} in the report catalogue") from None
+        return text.format(**values) if values else text
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(text) if name}

@@ -1,0 +1,165 @@
+"""Everything a report shows about a run, read from the store in two streamed passes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from shinsa.outcomes import NO_VERDICT
+from shinsa.report.aggregate import AttackStat, RunAggregate, aggregate, attack_breakdown, is_baseline
+from shinsa.store.store import Store
+
+SECRET_KEY = re.compile(r"(?i)(api[_-]?key|token|secret|password|passwd|authorization|credential|cookie)")
+_NO_VERDICT = {o.value for o in NO_VERDICT}
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptView:
+    """One answer as the drill-down shows it. ``response`` is None when it was redacted or the
+    target never answered; ``harmful`` marks answers shown only behind a click."""
+
+    suite: str
+    item_id: str
+    perspective: int
+    language: str
+    benign: bool
+    expected: str
+    prompt: str
+    response: str | None
+    outcome: str
+    score: float | None
+    scorer: str
+    explanation: str
+    error: str
+    harmful: bool
+    redacted: bool
+
+
+def may_be_harmful(row: dict[str, Any]) -> bool:
+    """An answer to a harmful request that was not judged safe may itself be harmful."""
+    return not row.get("benign") and (row.get("score") is None or row["score"] < 1)
+
+
+def severity(row: dict[str, Any]) -> tuple[int, float, str, str]:
+    """Sort key, worst first: unsafe or failed answers (lowest score first), then answers without a
+    verdict, then safe ones."""
+    score = row.get("score")
+    if score is None:
+        return (1, 0.0, row["suite"], row["item_id"])
+    return (0 if score < 1 else 2, score, row["suite"], row["item_id"])
+
+
+def mask_secrets(value: Any) -> Any:
+    """A copy of a manifest entry with anything that looks like a credential masked."""
+    if isinstance(value, dict):
+        return {k: ("***" if SECRET_KEY.search(str(k)) and v else mask_secrets(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [mask_secrets(v) for v in value]
+    return value
+
+
+@dataclass
+class RunView:
+    run_id: str
+    run: dict[str, Any]
+    aggregate: RunAggregate
+    worst: dict[int, list[AttemptView]]
+    attacks: list[AttackStat]
+    checklist: list[dict[str, Any]]
+    attacked_attempts: int = 0
+    languages: list[str] = field(default_factory=list)
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        return dict(self.run.get("manifest", {}))
+
+    @property
+    def target(self) -> dict[str, Any]:
+        return dict(mask_secrets(self.manifest.get("target") or {}))
+
+    @property
+    def judge(self) -> dict[str, Any] | None:
+        judge = self.manifest.get("judge")
+        return dict(mask_secrets(judge)) if judge else None
+
+    @property
+    def target_name(self) -> str:
+        target = self.target
+        name = target.get("model") or target.get("callable") or target.get("file") or target.get("url") or ""
+        return f"{target.get('kind', '?')}:{name}" if name else str(target.get("kind", "?"))
+
+
+def _view(row: dict[str, Any], redact: bool) -> AttemptView:
+    harmful = may_be_harmful(row)
+    redacted = redact and harmful and row.get("response") is not None
+    return AttemptView(
+        suite=row["suite"],
+        item_id=row["item_id"],
+        perspective=row["perspective"],
+        language=row.get("language") or "",
+        benign=bool(row.get("benign")),
+        expected=row.get("expected") or "",
+        prompt=row.get("prompt") or "",
+        response=None if redacted else row.get("response"),
+        outcome=row["outcome"],
+        score=row.get("score"),
+        scorer=row.get("scorer") or "",
+        explanation=row.get("explanation") or "",
+        error=row.get("error") or "",
+        harmful=harmful,
+        redacted=redacted,
+    )
+
+
+def collect_run(store: Store, run_id: str, max_items: int = 100, redact: bool = False) -> RunView:
+    """Aggregate a run and keep, per perspective, its ``max_items`` worst baseline answers
+    (memory stays bounded by trimming whenever a perspective holds twice that many)."""
+    run = store.require_run(run_id)
+    agg = aggregate(run_id, store.iter_attempts(run_id))
+    kept: dict[int, list[dict[str, Any]]] = {}
+    languages: set[str] = set()
+    attacked = 0
+
+    def rows_noting_baseline() -> Iterator[dict[str, Any]]:
+        nonlocal attacked
+        for row in store.iter_attempts(run_id):
+            if is_baseline(row):
+                languages.add(row.get("language") or "")
+                rows = kept.setdefault(row["perspective"], [])
+                rows.append(row)
+                if len(rows) >= 2 * max_items:
+                    rows.sort(key=severity)
+                    del rows[max_items:]
+            else:
+                attacked += 1
+            yield row
+
+    attacks = attack_breakdown(rows_noting_baseline())
+    worst = {
+        pid: [_view(row, redact) for row in sorted(rows, key=severity)[:max_items]]
+        for pid, rows in sorted(kept.items())
+    }
+    return RunView(
+        run_id=run_id,
+        run=run,
+        aggregate=agg,
+        worst=worst,
+        attacks=attacks,
+        checklist=store.checklist_answers(run_id),
+        attacked_attempts=attacked,
+        languages=sorted(lang for lang in languages if lang),
+    )
+
+
+def scorer_entries(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    """The scorers a run used, with any validation figures recorded for that scorer version."""
+    from shinsa.report.validation import validation_for
+
+    entries = []
+    for name, info in sorted((manifest.get("scorers") or {}).items()):
+        entry = {"name": name, "version": str(info.get("version", "")), "judge": mask_secrets(info.get("judge"))}
+        entry["validation"] = validation_for(name, entry["version"])
+        entries.append(entry)
+    return entries
