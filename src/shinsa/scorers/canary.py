@@ -11,12 +11,12 @@ import base64
 import binascii
 import codecs
 import re
+import unicodedata
 
 from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.scorers.base import SyncScorer, scorers
-from shinsa.scorers.folding import fold
 
 MIN_DISGUISED_LENGTH = 4
 """Canaries with fewer letters and digits are only searched for as they are (and in other widths
@@ -28,8 +28,8 @@ _HEX_RUN = re.compile(r"(?:(?:0x|\\x)?[0-9A-Fa-f]{2}[\s:,-]?){4,}")
 
 
 def _key(text: str) -> str:
-    """Width-, dash- and case-insensitive form."""
-    return fold(text).text.casefold()
+    """Width- and case-insensitive form (no offsets needed here, so whole-string NFKC)."""
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def _squeeze(text: str) -> str:
@@ -84,24 +84,30 @@ def _hex_decodings(text: str) -> list[str]:
 def find_canary(canary: str, text: str, depth: int = 2) -> str | None:
     """How ``canary`` appears in ``text`` (``verbatim``, ``case/width``, ``spaced``, ``reversed``,
     ``rot13``, ``base64:…``, ``hex:…``), or None. ``depth`` bounds nested decoding."""
+    key, squeezed = _key(canary), _squeeze(canary)
+    return _find(canary, key, squeezed if len(squeezed) >= MIN_DISGUISED_LENGTH else None, text, depth)
+
+
+def _find(canary: str, key: str, squeezed: str | None, text: str, depth: int) -> str | None:
     if canary in text:
         return "verbatim"
-    if _key(canary) in _key(text):
+    text_key = _key(text)
+    if key in text_key:
         return "case/width"
-    squeezed = _squeeze(canary)
-    if len(squeezed) < MIN_DISGUISED_LENGTH:
+    if squeezed is None:
         return None
-    squeezed_text = _squeeze(text)
+    squeezed_text = "".join(char for char in text_key if char.isalnum())
     if squeezed in squeezed_text:
         return "spaced"
     if squeezed[::-1] in squeezed_text:
         return "reversed"
-    if squeezed in _squeeze(codecs.encode(text, "rot13")):
+    if squeezed in codecs.encode(squeezed_text, "rot13"):
         return "rot13"
     if depth > 0:
+        normalised = unicodedata.normalize("NFKC", text)
         for name, decodings in (("base64", _base64_decodings), ("hex", _hex_decodings)):
-            for decoded in decodings(fold(text).text):
-                inner = find_canary(canary, decoded, depth - 1)
+            for decoded in dict.fromkeys(decodings(normalised)):
+                inner = _find(canary, key, squeezed, decoded, depth - 1)
                 if inner:
                     return f"{name}:{inner}"
     return None
