@@ -20,6 +20,8 @@ _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 def _fold_cluster(cluster: str) -> str:
     """Fold one base character with its combining marks."""
+    if cluster.isascii():
+        return cluster
     if cluster in _DASHES:
         return "-"
     if cluster in _WAVES:
@@ -34,6 +36,9 @@ def _clusters(text: str) -> list[tuple[int, int]]:
     """Spans of base characters together with the combining marks (ﾞ, ﾟ, accents) after them."""
     spans: list[tuple[int, int]] = []
     for index, char in enumerate(text):
+        if char.isascii():
+            spans.append((index, index + 1))
+            continue
         nfkc = unicodedata.normalize("NFKC", char)
         if spans and nfkc and unicodedata.combining(nfkc[0]):
             start, _ = spans[-1]
