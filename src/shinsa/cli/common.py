@@ -2,13 +2,46 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import functools
+import inspect
 import json
+import shlex
+import signal
+import sys
+from collections.abc import Callable
+from dataclasses import MISSING, dataclass, fields
+from pathlib import Path
+from typing import Annotated, Any, get_args, get_type_hints
 
+import typer
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 from shinsa.errors import InputError
+from shinsa.run.engine import (
+    PreparedRun,
+    RunProgress,
+    RunSpec,
+    UnitSource,
+    execute,
+    new_run_id,
+    opened_targets,
+    prepare,
+)
+from shinsa.run.retry import RetryPolicy
 from shinsa.store.store import Store
-from shinsa.targets.base import TargetOptions
+from shinsa.suites.base import Suite
+from shinsa.suites.loader import load_suite
+from shinsa.targets.base import TargetOptions, build_target
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -54,3 +87,199 @@ def target_options(
         timeout=timeout,
         params=parse_params(params),
     )
+
+
+# --- options and progress shared by every command that runs items through the runner -----------
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """The runner's command-line options, shared by ``shinsa run`` and ``shinsa redteam`` so both
+    accept the same flags. Each field is one option; :func:`run_options` adds them to a command."""
+
+    suite: Annotated[list[str], typer.Option("--suite", "-s", help="Bundled suite name, aisev:FILE.csv, or a .jsonl/.yaml/.csv file or folder. Repeatable.")]
+    target: Annotated[str, typer.Option("--target", "-t", help="openai:MODEL, http:CONFIG.yaml, python:module:func, local, replay:FILE.jsonl")] = "local"
+    run_id: Annotated[str | None, typer.Option("--run-id", help="Resume this run, or name a new one.")] = None
+    db: Annotated[str | None, typer.Option("--db", help="Database URL (default: SQLite in the user data dir; also SHINSA_DB).")] = None
+    concurrency: Annotated[int | None, typer.Option(min=1, help="Requests in flight (default per target kind).")] = None
+    rate: Annotated[float | None, typer.Option(min=0.001, help="At most this many requests per second.")] = None
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N items.")] = None
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds per request.")] = 60.0
+    max_retries: Annotated[int, typer.Option(min=0, help="Retries for 429, 5xx, timeouts, broken bodies.")] = 5
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible base URL (or OPENAI_BASE_URL).")] = None
+    api_key_env: Annotated[str | None, typer.Option(help="Environment variable holding the API key.")] = None
+    system: Annotated[str | None, typer.Option(help="System prompt for items that bring none.")] = None
+    temperature: Annotated[float | None, typer.Option(help="Sampling temperature.")] = 0.0
+    max_tokens: Annotated[int | None, typer.Option(help="Maximum answer length in tokens.")] = None
+    seed: Annotated[int, typer.Option(help="Seed for sampling and retries.")] = 0
+    param: Annotated[list[str] | None, typer.Option(help="Extra request parameter KEY=JSON_VALUE. Repeatable.")] = None
+    judge: Annotated[str | None, typer.Option(help="Target used as LLM judge for requirement/rubric scorers.")] = None
+    judge_base_url: Annotated[str | None, typer.Option(help="Base URL of the judge, if OpenAI-compatible.")] = None
+    judge_api_key_env: Annotated[str | None, typer.Option(help="Environment variable with the judge's API key.")] = None
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Always call the target, even for answers already stored.")] = False
+    encoding: Annotated[str | None, typer.Option(help="Encoding of suite files, e.g. cp932.")] = None
+    report: Annotated[Path | None, typer.Option(help="Also write the HTML report to this folder.")] = None
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False
+
+    def load_suites(self) -> list[Suite]:
+        return [load_suite(spec, self.encoding) for spec in self.suite]
+
+    def spec(
+        self, suites: list[Suite], *, attack: dict[str, Any] | None = None, units: UnitSource | None = None
+    ) -> RunSpec:
+        """The run these options describe, over ``suites`` (or ``units`` drawn from them)."""
+        options = target_options(
+            self.target, self.base_url, self.api_key_env, self.system, self.temperature, self.max_tokens,
+            self.seed, self.timeout, self.param,
+        )
+        judge_target = None
+        if self.judge:
+            judge_options = target_options(
+                self.judge, self.judge_base_url, self.judge_api_key_env, None, 0.0, 512, self.seed, self.timeout, None
+            )
+            judge_target = build_target(self.judge, judge_options)
+        return RunSpec(
+            run_id=self.run_id or new_run_id(),
+            suites=suites,
+            target=build_target(self.target, options),
+            judge=judge_target,
+            concurrency=self.concurrency,
+            rate=self.rate,
+            limit=self.limit,
+            retry=RetryPolicy(max_retries=self.max_retries),
+            use_cache=not self.no_cache,
+            seed=self.seed,
+            command=shlex.join(["shinsa", *sys.argv[1:]]),
+            attack=attack,
+            units=units,
+        )
+
+
+_OPTIONS_PARAMETER = "options"
+
+
+def _option_parameters(suite_required: bool) -> list[inspect.Parameter]:
+    hints = get_type_hints(RunOptions, include_extras=True)
+    parameters = []
+    for spec in fields(RunOptions):
+        annotation = hints[spec.name]
+        default = spec.default if spec.default is not MISSING else inspect.Parameter.empty
+        if spec.name == "suite" and not suite_required:
+            annotation = Annotated[list[str] | None, get_args(annotation)[1]]
+            default = None
+        parameters.append(inspect.Parameter(spec.name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation))
+    return parameters
+
+
+def run_options(*, suite_required: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a typer command every runner option. The command declares ``options: RunOptions``
+    where the options belong in its signature and receives them gathered in that object.
+    ``suite_required=False`` is for group callbacks, which also run before their subcommands:
+    the command then checks for suites itself (an empty list when none were given)."""
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        own = inspect.signature(command, eval_str=True).parameters
+        if _OPTIONS_PARAMETER not in own:
+            raise TypeError(f"{command.__name__} needs an {_OPTIONS_PARAMETER!r} parameter")
+        shared = _option_parameters(suite_required)
+        clash = set(own) & {parameter.name for parameter in shared}
+        if clash:
+            raise TypeError(f"{command.__name__} redefines runner options {sorted(clash)}")
+        parameters: list[inspect.Parameter] = []
+        for parameter in own.values():
+            if parameter.name == _OPTIONS_PARAMETER:
+                parameters.extend(shared)
+            else:
+                parameters.append(parameter.replace(kind=inspect.Parameter.KEYWORD_ONLY))
+        names = [parameter.name for parameter in shared]
+
+        @functools.wraps(command)
+        def wrapper(**values: Any) -> None:
+            gathered = {name: values.pop(name) for name in names}
+            gathered["suite"] = gathered["suite"] or []
+            command(**values, **{_OPTIONS_PARAMETER: RunOptions(**gathered)})
+
+        wrapper.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {parameter.name: parameter.annotation for parameter in parameters}
+        return wrapper
+
+    return decorate
+
+
+async def _run_with_progress(store: Any, spec: RunSpec, quiet: bool) -> RunProgress:
+    prepared = prepare(store, spec)
+    if prepared.judge_missing:
+        err_console.print(
+            f"[yellow]{prepared.judge_missing} items need an LLM judge; without --judge they are recorded as unscorable.[/]"
+        )
+    progress = RunProgress(prepared.total)
+    task = asyncio.current_task()
+    loop = asyncio.get_running_loop()
+    if task is not None:
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(signal.SIGTERM, task.cancel)
+    async with opened_targets(spec):
+        return await _execute_with_progress(store, prepared, progress, quiet)
+
+
+async def _execute_with_progress(store: Any, prepared: PreparedRun, progress: RunProgress, quiet: bool) -> RunProgress:
+    spec = prepared.spec
+    loop = asyncio.get_running_loop()
+    if quiet:
+        return await execute(store, prepared, progress, targets_open=True)
+    columns = (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]:.1f}/s"),
+        TimeRemainingColumn(),
+        TextColumn("errors {task.fields[errors]}  cached {task.fields[cached]}  resumed {task.fields[skipped]}"),
+    )
+    with Progress(*columns, console=err_console, refresh_per_second=4) as bar:
+        bar_task = bar.add_task(spec.run_id, total=prepared.total, rate=0.0, errors=0, cached=0, skipped=0)
+
+        async def refresh() -> None:
+            while True:
+                elapsed = max(1e-6, loop.time() - started)
+                bar.update(
+                    bar_task,
+                    completed=progress.done + progress.skipped,
+                    rate=progress.done / elapsed,
+                    errors=progress.errors,
+                    cached=progress.cached,
+                    skipped=progress.skipped,
+                )
+                await asyncio.sleep(0.25)
+
+        started = loop.time()
+        refresher = asyncio.create_task(refresh())
+        try:
+            return await execute(store, prepared, progress, targets_open=True)
+        finally:
+            refresher.cancel()
+            bar.update(bar_task, completed=progress.done + progress.skipped, errors=progress.errors)
+
+
+def execute_run(store: Store, spec: RunSpec, quiet: bool, command: str) -> RunProgress:
+    """Run ``spec`` to the end with a progress bar; on Ctrl-C, say how to resume and exit 130."""
+    try:
+        return asyncio.run(_run_with_progress(store, spec, quiet))
+    except KeyboardInterrupt:
+        err_console.print(f"[yellow]interrupted; resume with:[/] shinsa {command} ... --run-id {spec.run_id}")
+        raise typer.Exit(130) from None
+
+
+def print_run_footer(progress: RunProgress, run_id: str) -> None:
+    console.print(
+        f"{progress.done} answered ({progress.errors} errors, {progress.cached} from cache), "
+        f"{progress.skipped} already finished. Run id: [bold]{run_id}[/]"
+    )
+
+
+def write_report_if_asked(store: Store, run_id: str, folder: Path | None) -> None:
+    if folder is not None:
+        from shinsa.report.html import write_report
+
+        path = write_report(store, [run_id], folder)
+        console.print(f"report: {path}")

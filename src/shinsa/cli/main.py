@@ -3,33 +3,29 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
-import shlex
-import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskProgressColumn,
-    TextColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 
-from shinsa.cli.common import console, err_console, open_store, target_options
+from shinsa.cli.common import (
+    RunOptions,
+    console,
+    err_console,
+    execute_run,
+    open_store,
+    print_run_footer,
+    run_options,
+    target_options,
+    write_report_if_asked,
+)
 from shinsa.errors import InputError, ShinsaError
 from shinsa.report.aggregate import RunAggregate, aggregate
 from shinsa.report.export import write_atomically, write_csv, write_json, write_jsonl
-from shinsa.run.engine import PreparedRun, RunProgress, RunSpec, execute, new_run_id, opened_targets, prepare
-from shinsa.run.retry import RetryPolicy
-from shinsa.suites.loader import load_suite
 from shinsa.targets.base import build_target
 
 app = typer.Typer(
@@ -69,124 +65,17 @@ def _summary_table(agg: RunAggregate, title: str) -> Table:
     return table
 
 
-async def _run_with_progress(store: Any, spec: RunSpec, quiet: bool) -> RunProgress:
-    prepared = prepare(store, spec)
-    if prepared.judge_missing:
-        err_console.print(
-            f"[yellow]{prepared.judge_missing} items need an LLM judge; without --judge they are recorded as unscorable.[/]"
-        )
-    progress = RunProgress(prepared.total)
-    task = asyncio.current_task()
-    loop = asyncio.get_running_loop()
-    if task is not None:
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(signal.SIGTERM, task.cancel)
-    async with opened_targets(spec):
-        return await _execute_with_progress(store, prepared, progress, quiet)
-
-
-async def _execute_with_progress(store: Any, prepared: PreparedRun, progress: RunProgress, quiet: bool) -> RunProgress:
-    spec = prepared.spec
-    loop = asyncio.get_running_loop()
-    if quiet:
-        return await execute(store, prepared, progress, targets_open=True)
-    columns = (
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TaskProgressColumn(),
-        TextColumn("{task.fields[rate]:.1f}/s"),
-        TimeRemainingColumn(),
-        TextColumn("errors {task.fields[errors]}  cached {task.fields[cached]}  resumed {task.fields[skipped]}"),
-    )
-    with Progress(*columns, console=err_console, refresh_per_second=4) as bar:
-        bar_task = bar.add_task(spec.run_id, total=prepared.total, rate=0.0, errors=0, cached=0, skipped=0)
-
-        async def refresh() -> None:
-            while True:
-                elapsed = max(1e-6, loop.time() - started)
-                bar.update(
-                    bar_task,
-                    completed=progress.done + progress.skipped,
-                    rate=progress.done / elapsed,
-                    errors=progress.errors,
-                    cached=progress.cached,
-                    skipped=progress.skipped,
-                )
-                await asyncio.sleep(0.25)
-
-        started = loop.time()
-        refresher = asyncio.create_task(refresh())
-        try:
-            return await execute(store, prepared, progress, targets_open=True)
-        finally:
-            refresher.cancel()
-            bar.update(bar_task, completed=progress.done + progress.skipped, errors=progress.errors)
-
-
 @app.command()
-def run(
-    suite: Annotated[list[str], typer.Option("--suite", "-s", help="Bundled suite name, aisev:FILE.csv, or a .jsonl/.yaml/.csv file or folder. Repeatable.")],
-    target: Annotated[str, typer.Option("--target", "-t", help="openai:MODEL, http:CONFIG.yaml, python:module:func, local, replay:FILE.jsonl")] = "local",
-    run_id: Annotated[str | None, typer.Option("--run-id", help="Resume this run, or name a new one.")] = None,
-    db: DbOption = None,
-    concurrency: Annotated[int | None, typer.Option(min=1, help="Requests in flight (default per target kind).")] = None,
-    rate: Annotated[float | None, typer.Option(min=0.001, help="At most this many requests per second.")] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N items.")] = None,
-    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds per request.")] = 60.0,
-    max_retries: Annotated[int, typer.Option(min=0, help="Retries for 429, 5xx, timeouts, broken bodies.")] = 5,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible base URL (or OPENAI_BASE_URL).")] = None,
-    api_key_env: Annotated[str | None, typer.Option(help="Environment variable holding the API key.")] = None,
-    system: Annotated[str | None, typer.Option(help="System prompt for items that bring none.")] = None,
-    temperature: Annotated[float | None, typer.Option(help="Sampling temperature.")] = 0.0,
-    max_tokens: Annotated[int | None, typer.Option(help="Maximum answer length in tokens.")] = None,
-    seed: Annotated[int, typer.Option(help="Seed for sampling and retries.")] = 0,
-    param: Annotated[list[str] | None, typer.Option(help="Extra request parameter KEY=JSON_VALUE. Repeatable.")] = None,
-    judge: Annotated[str | None, typer.Option(help="Target used as LLM judge for requirement/rubric scorers.")] = None,
-    judge_base_url: Annotated[str | None, typer.Option(help="Base URL of the judge, if OpenAI-compatible.")] = None,
-    judge_api_key_env: Annotated[str | None, typer.Option(help="Environment variable with the judge's API key.")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Always call the target, even for answers already stored.")] = False,
-    encoding: Annotated[str | None, typer.Option(help="Encoding of suite files, e.g. cp932.")] = None,
-    report: Annotated[Path | None, typer.Option(help="Also write the HTML report to this folder.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-) -> None:
+@run_options()
+def run(options: RunOptions) -> None:
     """Run suites against a target; an unfinished --run-id resumes."""
-    suites = [load_suite(spec, encoding) for spec in suite]
-    options = target_options(target, base_url, api_key_env, system, temperature, max_tokens, seed, timeout, param)
-    judge_target = None
-    if judge:
-        judge_options = target_options(judge, judge_base_url, judge_api_key_env, None, 0.0, 512, seed, timeout, None)
-        judge_target = build_target(judge, judge_options)
-    spec = RunSpec(
-        run_id=run_id or new_run_id(),
-        suites=suites,
-        target=build_target(target, options),
-        judge=judge_target,
-        concurrency=concurrency,
-        rate=rate,
-        limit=limit,
-        retry=RetryPolicy(max_retries=max_retries),
-        use_cache=not no_cache,
-        seed=seed,
-        command=shlex.join(["shinsa", *sys.argv[1:]]),
-    )
-    store = open_store(db)
-    try:
-        progress = asyncio.run(_run_with_progress(store, spec, quiet))
-    except KeyboardInterrupt:
-        err_console.print(f"[yellow]interrupted; resume with:[/] shinsa run ... --run-id {spec.run_id}")
-        raise typer.Exit(130) from None
+    spec = options.spec(options.load_suites())
+    store = open_store(options.db)
+    progress = execute_run(store, spec, options.quiet, "run")
     agg = aggregate(spec.run_id, store.iter_attempts(spec.run_id))
     console.print(_summary_table(agg, f"run {spec.run_id}"))
-    console.print(
-        f"{progress.done} answered ({progress.errors} errors, {progress.cached} from cache), "
-        f"{progress.skipped} already finished. Run id: [bold]{spec.run_id}[/]"
-    )
-    if report is not None:
-        from shinsa.report.html import write_report
-
-        path = write_report(store, [spec.run_id], report)
-        console.print(f"report: {path}")
+    print_run_footer(progress, spec.run_id)
+    write_report_if_asked(store, spec.run_id, options.report)
 
 
 @app.command()
@@ -256,6 +145,8 @@ def report(
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for report.html.")] = Path("reports"),
     lang: Annotated[str, typer.Option(help="ja or en")] = "ja",
     redact: Annotated[bool, typer.Option(help="Remove the text of harmful answers.")] = False,
+    policy: Annotated[Path | None, typer.Option(help="Policy YAML: show grades against its thresholds.")] = None,
+    gsn: Annotated[Path | None, typer.Option(help="aisev GSN folder: add aisev-compatible scores.")] = None,
     db: DbOption = None,
 ) -> None:
     """Write the self-contained HTML report."""
@@ -266,7 +157,7 @@ def report(
         store.require_run(run_id)
     from shinsa.report.html import write_report
 
-    path = write_report(store, run_ids, output, lang=lang, redact=redact)
+    path = write_report(store, run_ids, output, lang=lang, redact=redact, policy=policy, gsn_dir=gsn)
     console.print(f"report: {path}")
 
 
