@@ -32,7 +32,7 @@ def read_jsonl(path: Path, encoding: str) -> Iterator[Record]:
     with path.open(encoding=encoding, newline="") as handle:
         number = 0
         try:
-            for number, line in enumerate(handle, 1):  # noqa: B007 - number is used after the loop
+            for number, line in enumerate(handle, 1):
                 if not line.strip():
                     continue
                 try:
@@ -87,22 +87,27 @@ def read_native_csv(path: Path, encoding: str) -> Iterator[Record]:
     """Native CSV: the item fields as columns; lists as JSON or ``|``-separated, objects as JSON."""
     for number, row in _csv_rows(path, encoding):
         record: dict[str, Any] = {k.strip(): v for k, v in row.items() if k and v not in (None, "")}
-        for column in _LIST_COLUMNS:
-            if column in record:
-                value = record[column]
-                record[column] = json.loads(value) if value.startswith("[") else value.split("|")
-        for column in _JSON_COLUMNS:
-            value = record.get(column)
-            if isinstance(value, str) and value[:1] in "[{":
-                try:
-                    record[column] = json.loads(value)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"{path}:{number}: column {column}: malformed JSON: {exc.msg}") from None
-        if "benign" in record:
-            record["benign"] = record["benign"].strip().lower() in {"1", "true", "yes", "y"}
-        if "answer" in record:
-            record["answer"] = int(record["answer"]) if record["answer"].isdigit() else record["answer"]
-        yield number, record
+        yield number, typed_csv_record(path, number, record)
+
+
+def typed_csv_record(path: Path, number: int, record: dict[str, Any]) -> dict[str, Any]:
+    """Turn the text cells of a CSV row into item field values (also used by column mappings)."""
+    for column in _LIST_COLUMNS:
+        value = record.get(column)
+        if isinstance(value, str) and not value.startswith("["):
+            record[column] = value.split("|")
+    for column in (*_LIST_COLUMNS, *_JSON_COLUMNS):
+        value = record.get(column)
+        if isinstance(value, str) and value[:1] in "[{":
+            try:
+                record[column] = json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}:{number}: column {column}: malformed JSON: {exc.msg}") from None
+    if isinstance(record.get("benign"), str):
+        record["benign"] = record["benign"].strip().lower() in {"1", "true", "yes", "y"}
+    if isinstance(record.get("answer"), str):
+        record["answer"] = int(record["answer"]) if record["answer"].isdigit() else record["answer"]
+    return record
 
 
 AISEV_COLUMNS = ("ten_perspective", "scorer", "requirement", "text", "gsn_perspective")

@@ -18,11 +18,16 @@ from shinsa.suites.files import (
     read_native_csv,
     read_yaml,
 )
+from shinsa.suites.importers import load_imported
 
 
 def load_suite(spec: str, encoding: str | None = None) -> Suite:
-    """``NAME`` (bundled), ``aisev:PATH.csv``, or a path to ``.jsonl``, ``.yaml``, ``.csv`` or a
-    folder with ``suite.yaml``. aisev CSVs are also recognised by their header."""
+    """``NAME`` (bundled), ``aisev:PATH.csv``, an importer spec (``bbq:PATH``, …, see
+    :mod:`shinsa.suites.importers`), or a path to ``.jsonl``, ``.yaml``, ``.csv`` or a folder with
+    ``suite.yaml``. aisev CSVs are also recognised by their header."""
+    imported = load_imported(spec, encoding)
+    if imported is not None:
+        return imported
     if spec.startswith("aisev:"):
         path = _existing(spec.removeprefix("aisev:"))
         return FileSuite(path.stem, [path], read_aisev_csv, "aisev-csv", encoding=encoding)
