@@ -73,9 +73,15 @@ class PromptBook:
         return {"book": self.name, "origin": self.origin, "digest": hashlib.sha256(blob).hexdigest()[:16]}
 
 
-def load_book(name: str, override_dir: Path | None = None, required: dict[str, set[str]] | None = None) -> PromptBook:
+def load_book(
+    name: str,
+    override_dir: Path | None = None,
+    required: dict[str, set[str]] | None = None,
+    extensible: tuple[str, ...] = (),
+) -> PromptBook:
     """The bundled book ``name``, with entries of ``override_dir/<name>.yaml`` replacing bundled
-    ones. ``required`` maps entry keys to placeholders an override must keep."""
+    ones. ``required`` maps entry keys to placeholders an override must keep; an override may add
+    entries whose keys start with one of ``extensible``."""
     bundled = files("shinsa.redteam").joinpath("data", f"{name}.yaml")
     entries = _read(f"bundled {name}.yaml", bundled.read_text(encoding="utf-8"))
     origin = f"bundled:{name}"
@@ -85,13 +91,13 @@ def load_book(name: str, override_dir: Path | None = None, required: dict[str, s
         path = override_dir / f"{name}.yaml"
         if path.exists():
             for key, by_language in _read(str(path), path.read_text(encoding="utf-8")).items():
-                if key not in entries:
+                if key not in entries and not key.startswith(extensible):
                     raise InputError(f"{path}: unknown prompt {key!r} (known: {', '.join(sorted(entries))})")
                 for language, text in by_language.items():
                     missing = sorted(p for p in (required or {}).get(key, set()) if f"{{{p}}}" not in text)
                     if missing:
                         raise InputError(f"{path}: prompt {key!r} ({language}) lacks {', '.join('{' + p + '}' for p in missing)}")
-                entries[key] = {**entries[key], **by_language}
+                entries[key] = {**entries.get(key, {}), **by_language}
             origin = f"{origin}+{path}"
     for key, by_language in entries.items():
         absent = [language for language in LANGUAGES if language not in by_language]
