@@ -26,20 +26,11 @@ from shinsa.errors import InputError
 from shinsa.outcomes import Outcome
 from shinsa.perspectives import PERSPECTIVES, perspective
 from shinsa.report import aisev as aisev_scoring
-from shinsa.report.aggregate import aggregate
 from shinsa.report.charts import radar
 from shinsa.report.compare import ChangedItem, PerspectiveDelta, changed_items, perspective_deltas
 from shinsa.report.i18n import Translator
 from shinsa.report.model import RunView, collect_run, scorer_entries
-from shinsa.report.policy import (
-    Check,
-    LoadedPolicy,
-    RelativeGrade,
-    absolute_checks,
-    grade_fails,
-    load_policy,
-    relative_grades,
-)
+from shinsa.report.policy import Check, RelativeGrade, grade_run, load_policy
 from shinsa.stats import Proportion
 from shinsa.store.store import Store
 
@@ -82,34 +73,6 @@ class Comparison:
     deltas: list[PerspectiveDelta]
     changed: list[ChangedItem]
     changed_total: int
-
-
-@dataclass
-class Grades:
-    run_id: str
-    policy_name: str
-    policy_path: str
-    checks: list[Check]
-    reference: str | None
-    relative: list[RelativeGrade]
-    verdict: bool
-
-
-def grade_run(loaded: LoadedPolicy, store: Store, run_id: str, reference: str | None = None) -> Grades:
-    """Apply a policy to a run: its thresholds and, with a reference run (``reference`` or the
-    policy's own), the relative grades. ``verdict`` is True when nothing failed."""
-    policy = loaded.policy
-    agg = aggregate(run_id, store.iter_attempts(run_id))
-    checks = absolute_checks(policy, agg)
-    ref_id = reference or (policy.relative.reference if policy.relative else None)
-    relative: list[RelativeGrade] = []
-    if ref_id is not None and policy.relative is not None:
-        store.require_run(ref_id)
-        relative = relative_grades(policy.relative, agg, aggregate(ref_id, store.iter_attempts(ref_id)))
-    failed = any(c.passed is False for c in checks)
-    if policy.relative is not None:
-        failed = failed or any(grade_fails(policy.relative, g) for g in relative)
-    return Grades(run_id, policy.name, str(loaded.path), checks, ref_id, relative, not failed)
 
 
 class _Formatter:

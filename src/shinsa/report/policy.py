@@ -27,8 +27,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from shinsa.errors import InputError
 from shinsa.perspectives import Perspective, perspective
-from shinsa.report.aggregate import PerspectiveResult, RunAggregate
+from shinsa.report.aggregate import PerspectiveResult, RunAggregate, aggregate
 from shinsa.stats import Proportion, two_proportion_p_value
+from shinsa.store.store import Store
 
 LEVELS = ("much_better", "better", "similar", "worse", "much_worse")
 RULES = ("min_score", "min_score_lower", "max_over_refusal", "max_error_share", "max_no_verdict_share", "min_n")
@@ -277,3 +278,31 @@ def grade_fails(relative: Relative, grade: RelativeGrade) -> bool:
     if relative.fail_at is None or grade.level is None:
         return False
     return LEVELS.index(grade.level) >= LEVELS.index(relative.fail_at)
+
+
+@dataclass
+class Grades:
+    run_id: str
+    policy_name: str
+    policy_path: str
+    checks: list[Check]
+    reference: str | None
+    relative: list[RelativeGrade]
+    verdict: bool
+
+
+def grade_run(loaded: LoadedPolicy, store: Store, run_id: str, reference: str | None = None) -> Grades:
+    """Apply a policy to a run: its thresholds and, with a reference run (``reference`` or the
+    policy's own), the relative grades. ``verdict`` is True when nothing failed."""
+    policy = loaded.policy
+    agg = aggregate(run_id, store.iter_attempts(run_id))
+    checks = absolute_checks(policy, agg)
+    ref_id = reference or (policy.relative.reference if policy.relative else None)
+    relative: list[RelativeGrade] = []
+    if ref_id is not None and policy.relative is not None:
+        store.require_run(ref_id)
+        relative = relative_grades(policy.relative, agg, aggregate(ref_id, store.iter_attempts(ref_id)))
+    failed = any(c.passed is False for c in checks)
+    if policy.relative is not None:
+        failed = failed or any(grade_fails(policy.relative, g) for g in relative)
+    return Grades(run_id, policy.name, str(loaded.path), checks, ref_id, relative, not failed)

@@ -1,0 +1,265 @@
+"""``shinsa compare``, ``gate``, ``checklist`` and ``report-aisev``: judging runs after the fact."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from shinsa.checklists import (
+    AnswerScale,
+    Checklist,
+    ChecklistQuestion,
+    LocalizedText,
+    load_answers,
+    load_checklists,
+)
+from shinsa.cli.common import console, err_console, open_store
+from shinsa.errors import InputError
+from shinsa.perspectives import perspective
+from shinsa.report import aisev
+from shinsa.report.aggregate import aggregate
+from shinsa.report.compare import changed_items, perspective_deltas
+from shinsa.report.export import write_atomically
+from shinsa.report.gate import junit_xml, sarif
+from shinsa.report.i18n import Translator
+from shinsa.report.policy import grade_fails, grade_run, load_policy
+
+DbOption = Annotated[str | None, typer.Option("--db", help="Database URL (default: SQLite in the user data dir; also SHINSA_DB).")]
+LangOption = Annotated[str, typer.Option(help="ja or en")]
+
+checklist_app = typer.Typer(help="Qualitative checklist answers of a run.", no_args_is_help=True)
+
+
+def _translator(lang: str) -> Translator:
+    if lang not in ("ja", "en"):
+        raise InputError(f"unknown language {lang!r} (use ja or en)")
+    return Translator(lang)
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.1f}"
+
+
+def compare(
+    before: Annotated[str, typer.Argument(help="Reference run id.")],
+    after: Annotated[str, typer.Argument(help="Run id compared with it.")],
+    limit: Annotated[int, typer.Option(min=0, help="Show at most this many changed items.")] = 30,
+    lang: LangOption = "en",
+    db: DbOption = None,
+) -> None:
+    """Per-perspective score deltas with p-values, and the items whose outcome changed."""
+    t = _translator(lang)
+    store = open_store(db)
+    store.require_run(before)
+    store.require_run(after)
+    deltas = perspective_deltas(aggregate(before, store.iter_attempts(before)), aggregate(after, store.iter_attempts(after)))
+    table = Table(title=t("comparison_pair", before=before, after=after))
+    for column in (t("col_perspective"), before, after, t("col_delta"), t("col_p")):
+        table.add_column(column, justify="left" if column == t("col_perspective") else "right")
+    for d in deltas:
+        delta = "–" if d.delta is None else f"{d.delta:+.1f}"
+        style = "green" if d.significant and (d.delta or 0) > 0 else ("red" if d.significant and (d.delta or 0) < 0 else "")
+        p = "–" if d.p_value is None else ("<0.001" if d.p_value < 0.001 else f"{d.p_value:.3f}")
+        table.add_row(
+            Text(t(f"short_{d.perspective.key}", id=d.perspective.id)),
+            f"{_pct(d.before.value)} (n={d.before.n})",
+            f"{_pct(d.after.value)} (n={d.after.n})",
+            Text(delta, style=style),
+            Text(p + (" *" if d.significant else "")),
+        )
+    table.caption = "* p < 0.05 (" + t("method_comparison") + ")"
+    console.print(table)
+    changed = changed_items(store.iter_attempts(before), store.iter_attempts(after))
+    console.print(Text(t("changed_heading", n=len(changed)), style="bold"))
+    if changed:
+        items = Table()
+        for column in (t("col_item"), t("col_perspective"), before, after, t("col_change")):
+            items.add_column(column)
+        for c in changed[:limit]:
+            colour = {"improved": "green", "regressed": "red"}.get(c.direction, "")
+            items.add_row(
+                Text(f"{c.suite}/{c.item_id}"),
+                str(c.perspective),
+                t(f"outcome_{c.outcome_before}"),
+                t(f"outcome_{c.outcome_after}"),
+                Text(t(f"direction_{c.direction}"), style=colour),
+            )
+        console.print(items)
+        if len(changed) > limit:
+            console.print(t("changed_truncated", shown=limit, total=len(changed)))
+
+
+def gate(
+    run_id: Annotated[str, typer.Argument(help="Run to check.")],
+    policy: Annotated[Path, typer.Option("--policy", help="Policy YAML with thresholds per perspective.")],
+    reference: Annotated[str | None, typer.Option(help="Reference run for relative grades (overrides the policy's).")] = None,
+    junit: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML here.")] = None,
+    sarif_file: Annotated[Path | None, typer.Option("--sarif", help="Write SARIF 2.1.0 here.")] = None,
+    lang: LangOption = "en",
+    db: DbOption = None,
+) -> None:
+    """Exit 0 when every threshold of the policy holds, 1 when one fails, 2 on bad input."""
+    t = _translator(lang)
+    loaded = load_policy(policy)
+    if reference is not None and loaded.policy.relative is None:
+        raise InputError(f"{policy}: --reference needs a 'relative' section in the policy")
+    store = open_store(db)
+    store.require_run(run_id)
+    grades = grade_run(loaded, store, run_id, reference)
+    table = Table(title=t("policy_used", name=loaded.policy.name or policy.name, path=str(policy)))
+    for column in (t("col_perspective"), t("col_rule"), t("col_measured"), t("col_result")):
+        table.add_column(column)
+    for check in grades.checks:
+        measured = t("no_data") if check.value is None else (f"{check.value:.0f}" if check.rule == "min_n" else f"{check.value:.1f}")
+        if check.passed is None:
+            result = Text(t("check_not_measured"), style="dim")
+        elif check.passed:
+            result = Text(t("check_pass"), style="green")
+        else:
+            result = Text(t("check_fail"), style="bold red")
+        rule = t(f"rule_{check.rule}", threshold=f"{check.threshold:g}") + ("" if check.explicit else f" ({t('rule_default')})")
+        table.add_row(Text(t(f"short_{check.perspective.key}", id=check.perspective.id)), Text(rule), measured, result)
+    relative = loaded.policy.relative
+    for grade in grades.relative:
+        level = t(f"level_{grade.level}") if grade.level else t("no_data")
+        fails = relative is not None and grade_fails(relative, grade)
+        table.add_row(
+            Text(t(f"short_{grade.perspective.key}", id=grade.perspective.id)),
+            Text(t("relative_heading", reference=grades.reference)),
+            Text(level),
+            Text(t("check_fail"), style="bold red") if fails else Text(t("check_pass"), style="green"),
+        )
+    console.print(table)
+    if junit is not None:
+        write_atomically(junit, lambda handle: handle.write(junit_xml(grades, loaded, lang)))
+    if sarif_file is not None:
+        document = sarif(grades, loaded, lang)
+        write_atomically(sarif_file, lambda handle: handle.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n"))
+    console.print(Text(t("gate_pass") if grades.verdict else t("gate_fail"), style="bold green" if grades.verdict else "bold red"))
+    if not grades.verdict:
+        raise typer.Exit(1)
+
+
+def _gsn_questions(gsn: Path) -> list[Checklist]:
+    """GSN leaves as checklist questions, so answers can name a leaf (``G5-5``) directly."""
+    checklists = []
+    for pid, tree in aisev.load_gsn_folder(gsn).items():
+        questions = [
+            ChecklistQuestion.model_construct(
+                id=leaf.id,
+                question=LocalizedText.model_construct(ja=leaf.question, en=leaf.question),
+                guidance=LocalizedText.model_construct(ja="", en=""),
+                evidence_hint=LocalizedText.model_construct(ja="", en=""),
+                aisev_gsn=leaf.id,
+            )
+            for leaf in tree.leaves.values()
+        ]
+        checklists.append(Checklist.model_construct(perspective=pid, version="gsn", questions=questions))
+    return checklists
+
+
+def _question_perspective(question_id: str) -> int:
+    gsn = aisev.GSN_LEAF_ID.match(question_id)
+    if gsn:
+        return int(gsn.group(1))
+    bundled = re.match(r"^p(\d{2})-", question_id)
+    if not bundled:
+        raise InputError(f"question id {question_id!r} names no perspective")
+    return int(bundled.group(1))
+
+
+@checklist_app.command("fill")
+def checklist_fill(
+    run_id: Annotated[str, typer.Argument(help="Run the answers belong to.")],
+    file: Annotated[Path, typer.Argument(help="Answers as YAML or CSV (question_id, answer, evidence, assessor, date).")],
+    gsn: Annotated[Path | None, typer.Option(help="aisev GSN folder: answers may then name GSN leaves (e.g. G5-5) directly.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Record an assessor's checklist answers for a run (answering a question again replaces it)."""
+    store = open_store(db)
+    store.require_run(run_id)
+    checklists = load_checklists() + (_gsn_questions(gsn) if gsn is not None else [])
+    answers = load_answers(file, checklists)
+    today = datetime.date.today().isoformat()
+    rows = [
+        {
+            "question_id": a.question_id,
+            "perspective": _question_perspective(a.question_id),
+            "answer": a.answer.value,
+            "evidence": a.evidence,
+            "assessor": a.assessor,
+            "answered_at": a.date.isoformat() if a.date else today,
+        }
+        for a in answers
+    ]
+    store.write_checklist_answers(run_id, rows)
+    err_console.print(f"recorded {len(rows)} checklist answers for run {run_id}")
+
+
+@checklist_app.command("show")
+def checklist_show(run_id: str, lang: LangOption = "en", db: DbOption = None) -> None:
+    """List a run's checklist answers."""
+    t = _translator(lang)
+    store = open_store(db)
+    store.require_run(run_id)
+    table = Table()
+    for column in (t("col_question"), t("col_perspective"), t("col_answer"), t("col_evidence"), t("col_assessor"), t("col_date")):
+        table.add_column(column)
+    for row in store.checklist_answers(run_id):
+        table.add_row(
+            Text(row["question_id"]),
+            str(row["perspective"]),
+            AnswerScale(row["answer"]).label(lang),
+            Text(row["evidence"]),
+            Text(row["assessor"]),
+            row["answered_at"],
+        )
+    console.print(table)
+
+
+def report_aisev(
+    run_id: Annotated[str, typer.Argument(help="Run to score as aisev does.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="aisev result JSON to write.")],
+    gsn: Annotated[Path, typer.Option(help="Folder of aisev's GSN YAML files (e.g. ../shared/aisev-preset/gsn).")],
+    lang: LangOption = "ja",
+    redact: Annotated[bool, typer.Option(help="Leave out the text of possibly harmful answers.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Score a run with aisev's GSN weighting and write aisev's evaluation-result JSON."""
+    t = _translator(lang)
+    store = open_store(db)
+    run = store.require_run(run_id)
+    trees = aisev.load_gsn_folder(gsn)
+    score = aisev.score_run(run_id, store.iter_attempts(run_id), store.checklist_answers(run_id), trees)
+    document: dict[str, Any] = aisev.export_json(score, run, lang, redact)
+    write_atomically(output, lambda handle: handle.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n"))
+    table = Table(title=t("aisev_heading"))
+    for column in (t("col_perspective"), t("col_aisev_score"), t("col_quant_share"), t("col_applicable")):
+        table.add_column(column)
+    for pid, scored in score.perspectives.items():
+        total = Text(t("no_applicable_evidence"), style="dim") if scored.total is None else f"{scored.total:.1f}"
+        table.add_row(
+            Text(t(f"short_{perspective(pid).key}", id=pid)),
+            total,
+            f"{scored.quantitative_weight * 100:.0f}%",
+            f"{scored.applicable_weight * 100:.0f}%",
+        )
+    console.print(table)
+    if score.unknown_leaves:
+        err_console.print(Text(t("aisev_unknown", leaves=", ".join(sorted(score.unknown_leaves)))))
+    err_console.print(f"wrote {output}")
+
+
+def register(app: typer.Typer) -> None:
+    """Mount these commands on the main ``shinsa`` app."""
+    app.command("compare")(compare)
+    app.command("gate")(gate)
+    app.command("report-aisev")(report_aisev)
+    app.add_typer(checklist_app, name="checklist")
