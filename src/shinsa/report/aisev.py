@@ -27,12 +27,13 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from shinsa.checklists import AnswerScale, load_checklists
+from shinsa.checklists import AnswerScale, ChecklistQuestion, load_checklists
 from shinsa.errors import InputError
 from shinsa.perspectives import PERSPECTIVES, perspective
 from shinsa.report.aggregate import is_baseline
@@ -195,10 +196,16 @@ def _leaf_ids(item_json: str | None) -> list[str]:
     return []
 
 
+@cache
+def checklist_questions() -> dict[str, ChecklistQuestion]:
+    """The bundled checklist questions by id (parsed once: the YAML is slow to read)."""
+    return {q.id: q for c in load_checklists() for q in c.questions}
+
+
 def answers_by_leaf(answers: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Stored checklist answers keyed by GSN leaf: answers given to a leaf id directly (``G5-5``)
     win over answers to a bundled checklist question mapped to it (``aisev_gsn``)."""
-    mapped = {q.id: q.aisev_gsn for c in load_checklists() for q in c.questions if q.aisev_gsn}
+    mapped = {qid: q.aisev_gsn for qid, q in checklist_questions().items() if q.aisev_gsn}
     by_leaf: dict[str, dict[str, Any]] = {}
     direct: dict[str, dict[str, Any]] = {}
     for answer in answers:

@@ -15,13 +15,14 @@ import tempfile
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 import shinsa
-from shinsa.checklists import AnswerScale, load_checklists
+from shinsa.checklists import AnswerScale
 from shinsa.errors import InputError
 from shinsa.outcomes import Outcome
 from shinsa.perspectives import PERSPECTIVES, perspective
@@ -54,6 +55,7 @@ def visible(text: str) -> str:
     return "".join(out)
 
 
+@cache
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("shinsa.report", "templates"),
@@ -227,7 +229,7 @@ def render_report(
         trees = aisev_scoring.load_gsn_folder(gsn_dir)
         for view in views:
             aisev_scores.append(aisev_scoring.score_run(view.run_id, store.iter_attempts(view.run_id), view.checklist, trees))
-    questions = {q.id: q for c in load_checklists() for q in c.questions}
+    questions = aisev_scoring.checklist_questions()
     ids = itertools.count(1)
 
     def question_text(question_id: str) -> str:
