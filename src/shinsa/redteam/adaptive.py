@@ -32,7 +32,7 @@ from shinsa.redteam.multiturn import (
     attacker_prompts,
     run_attack,
 )
-from shinsa.run.engine import RunSpec, cache_key, execute, prepare
+from shinsa.run.engine import RunSpec, cache_key, execute, opened_targets, prepare
 from shinsa.run.retry import RetryPolicy
 from shinsa.scorers.base import Scorer, build_scorer
 from shinsa.stats import Proportion, wilson
@@ -212,23 +212,11 @@ async def run_adaptive(
         units=None if spec.baseline else iter_nothing,
     )
     prepared = prepare(store, run_spec)
-    await execute(store, prepared)
-    progress.baseline = prepared.total
-    finished = store.finished_keys(spec.run_id, [item.id for _, item in objectives])
-    progress.total = len(objectives)
-    pending = []
-    for suite, item in objectives:
-        if (suite, item.id, strategy) in finished:
-            progress.skipped += 1
-        else:
-            pending.append((suite, item))
-    store.set_status(spec.run_id, "running", total=prepared.total + len(objectives))
     models: dict[int, Model] = {}
 
     def model(target: Target) -> Model:
         return models.setdefault(id(target), Model(target, spec.retry, spec.seed))
 
-    opened: list[Target] = []
     slots = asyncio.Semaphore(max(1, spec.concurrency))
 
     async def attack(suite: str, item: Item) -> None:
@@ -246,18 +234,29 @@ async def run_adaptive(
             if on_result is not None:
                 on_result(suite, item, result)
 
-    try:
-        for target in (spec.target, spec.attacker, spec.judge):
-            if target is not None and all(target is not other for other in opened):
-                await target.open()
-                opened.append(target)
-        await asyncio.gather(*(attack(suite, item) for suite, item in pending))
-    except asyncio.CancelledError:
-        store.set_status(spec.run_id, "interrupted")
-        raise
-    finally:
-        for target in opened:
-            await target.close()
+    attacker_separate = spec.attacker is not spec.target and spec.attacker is not spec.judge
+    async with opened_targets(run_spec):
+        if attacker_separate:
+            await spec.attacker.open()
+        try:
+            await execute(store, prepared, targets_open=True)
+            progress.baseline = prepared.total
+            finished = store.finished_keys(spec.run_id, [item.id for _, item in objectives])
+            progress.total = len(objectives)
+            pending = []
+            for suite, item in objectives:
+                if (suite, item.id, strategy) in finished:
+                    progress.skipped += 1
+                else:
+                    pending.append((suite, item))
+            store.set_status(spec.run_id, "running", total=prepared.total + len(objectives))
+            await asyncio.gather(*(attack(suite, item) for suite, item in pending))
+        except asyncio.CancelledError:
+            store.set_status(spec.run_id, "interrupted")
+            raise
+        finally:
+            if attacker_separate:
+                await spec.attacker.close()
     counts = store.count_attempts(spec.run_id)
     store.set_status(spec.run_id, "finished_with_errors" if counts.get(Outcome.ERROR.value) else "finished")
     return progress
