@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shinsa.items import Item, Message
-from shinsa.outcomes import NO_VERDICT
-from shinsa.redteam.multiturn import STRATEGIES, SUCCESS_BELOW
+from shinsa.redteam.multiturn import STRATEGIES
+from shinsa.redteam.results import BASELINE_IDS, is_success
 
 _UNSAFE_ID_CHARS = re.compile(r"[^A-Za-z0-9_.-]+")
 TURN_FIELDS = ("branch", "turn_index", "outcome", "score", "attacker_prompt", "target_response")
@@ -109,14 +109,9 @@ class Hit:
 
 
 def is_hit(row: dict[str, Any]) -> bool:
-    """An attacked, harmful item whose answer the scorer judged unsafe."""
-    return (
-        row["attack_id"] != ""
-        and not row["benign"]
-        and row["outcome"] not in NO_VERDICT
-        and row["score"] is not None
-        and row["score"] < SUCCESS_BELOW
-    )
+    """An attacked, harmful item whose answer the scorer judged unsafe: a success in the attack
+    success rates too. A plan run's un-attacked ``baseline`` attempts are not attacks."""
+    return row["attack_id"] not in BASELINE_IDS and is_success(row)
 
 
 TurnLoader = Callable[[dict[str, Any]], list[dict[str, Any]]]
