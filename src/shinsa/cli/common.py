@@ -46,6 +46,8 @@ from shinsa.targets.base import TargetOptions, build_target
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
+DbOption = Annotated[str | None, typer.Option("--db", help="Database URL (default: SQLite in the user data dir; also SHINSA_DB).")]
+
 
 def open_store(db: str | None) -> Store:
     return Store(db)
@@ -100,7 +102,7 @@ class RunOptions:
     suite: Annotated[list[str], typer.Option("--suite", "-s", help="Bundled suite name, aisev:FILE.csv, or a .jsonl/.yaml/.csv file or folder. Repeatable.")]
     target: Annotated[str, typer.Option("--target", "-t", help="openai:MODEL, http:CONFIG.yaml, python:module:func, local, replay:FILE.jsonl")] = "local"
     run_id: Annotated[str | None, typer.Option("--run-id", help="Resume this run, or name a new one.")] = None
-    db: Annotated[str | None, typer.Option("--db", help="Database URL (default: SQLite in the user data dir; also SHINSA_DB).")] = None
+    db: DbOption = None
     concurrency: Annotated[int | None, typer.Option(min=1, help="Requests in flight (default per target kind).")] = None
     rate: Annotated[float | None, typer.Option(min=0.001, help="At most this many requests per second.")] = None
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N items.")] = None

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from shinsa.cli.common import (
+    DbOption,
     RunOptions,
     console,
     err_console,
@@ -35,8 +36,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-
-DbOption = Annotated[str | None, typer.Option("--db", help="Database URL (default: SQLite in the user data dir; also SHINSA_DB).")]
 
 
 def _summary_table(agg: RunAggregate, title: str) -> Table:
