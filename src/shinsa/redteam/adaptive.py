@@ -92,6 +92,10 @@ class AdaptiveSpec:
     concurrency: int = 4
     """Attacks in flight; calls to each model are further bounded by its target kind."""
     limit: int | None = None
+    rate: float | None = None
+    """At most this many calls per second to the target (baseline and attacks)."""
+    use_cache: bool = True
+    """Baseline answers already stored for the same target and prompt are reused."""
     baseline: bool = True
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     seed: int = 0
@@ -205,6 +209,8 @@ async def run_adaptive(
         target=spec.target,
         judge=spec.judge,
         limit=spec.limit,
+        rate=spec.rate,
+        use_cache=spec.use_cache,
         retry=spec.retry,
         seed=spec.seed,
         command=spec.command,
@@ -215,7 +221,8 @@ async def run_adaptive(
     models: dict[int, Model] = {}
 
     def model(target: Target) -> Model:
-        return models.setdefault(id(target), Model(target, spec.retry, spec.seed))
+        rate = spec.rate if target is spec.target else None
+        return models.setdefault(id(target), Model(target, spec.retry, spec.seed, rate))
 
     slots = asyncio.Semaphore(max(1, spec.concurrency))
 

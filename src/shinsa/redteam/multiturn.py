@@ -37,7 +37,7 @@ from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.redteam.parsing import parse_prompt, parse_yes_no
 from shinsa.redteam.promptbook import PromptBook, load_book
-from shinsa.run.retry import RetryPolicy
+from shinsa.run.retry import RateLimiter, RetryPolicy
 from shinsa.scorers.base import Scorer
 from shinsa.scorers.refusal import classify
 from shinsa.targets.base import ChatMessages, Completion, Target, TargetError
@@ -182,15 +182,17 @@ class MemoryTurnLog:
 class Model:
     """A target driven by an attack: bounded concurrency, transient errors retried with backoff."""
 
-    def __init__(self, target: Target, retry: RetryPolicy | None = None, seed: int = 0) -> None:
+    def __init__(self, target: Target, retry: RetryPolicy | None = None, seed: int = 0, rate: float | None = None) -> None:
         self.target = target
         self.retry = retry or RetryPolicy()
         self.slots = asyncio.Semaphore(max(1, target.default_concurrency))
         self.rng = random.Random(seed)
+        self.limiter = RateLimiter(rate)
 
     async def complete(self, messages: ChatMessages) -> Completion:
         retries = 0
         while True:
+            await self.limiter.wait()
             try:
                 async with self.slots:
                     return await self.target.generate(messages)
