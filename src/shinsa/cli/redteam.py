@@ -210,3 +210,13 @@ def hits(
     count = write(sys.stdout) if output is None else write_atomically(output, write)
     what = "regression items" if as_suite else "hits"
     err_console.print(f"{count} {what}" + (f" written to {output}" if output is not None else ""))
+
+
+def _add_adaptive_commands() -> None:
+    """crescendo, pair, tap (multi-turn attacks), generate (suites from documents), inject."""
+    from shinsa.cli.redteam_adaptive import register
+
+    register(app)
+
+
+_add_adaptive_commands()
