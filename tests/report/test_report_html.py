@@ -150,3 +150,13 @@ def test_visible_shows_hidden_characters() -> None:
     assert visible("x\U000e0041") == "x⟨U+E0041⟩"
     assert visible("line\nnext\tcol\x07") == "line\nnext\tcol⟨U+0007⟩"
     assert visible("日本語😀") == "日本語😀"
+
+
+def test_comparison_grades_later_runs_against_the_first(store: Store, tmp_path: Path) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("relative: {require_significance: false}\n", encoding="utf-8")
+    html = render_report(store, ["base", "fixed"], lang="en", policy=policy)
+    section = html[html.index('id="grades"') : html.index('id="comparison"')]
+    assert section.count("Grade relative to the reference run base") == 1
+    toxic = re.search(r"1\. Control of Toxic Output</th>\s*<td><span class=\"grade grade-(\w+)\"", section)
+    assert toxic is not None and toxic.group(1) == "much_better"  # unsafe share 1/6 against 3/6

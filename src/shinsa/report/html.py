@@ -223,7 +223,10 @@ def render_report(
     grades = []
     if policy is not None:
         loaded = load_policy(policy)
-        grades = [grade_run(loaded, store, view.run_id) for view in views]
+        relative = loaded.policy.relative
+        # in a comparison, later runs are graded against the first unless the policy names a reference
+        first = views[0].run_id if relative is not None and relative.reference is None else None
+        grades = [grade_run(loaded, store, view.run_id, first if i else None) for i, view in enumerate(views)]
     aisev_scores = []
     if gsn_dir is not None:
         trees = aisev_scoring.load_gsn_folder(gsn_dir)

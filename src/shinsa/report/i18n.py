@@ -206,10 +206,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "aisev_heading": ("aisev互換スコア", "aisev-compatible scores"),
     "aisev_intro": (
         "AISIの評価環境aisevと同じ方法（GSNの重み付け、定量は質問の平均、定性はチェックリストの回答、該当なしは除外して再正規化）で計算した観点スコアです。"
-        "評価の根拠が一つもない観点は、aisevでは0点になりますが、ここでは「該当する根拠なし」と表示します。",
+        "評価の根拠が一つもない観点は、aisevでは0点になりますが、ここでは「該当する根拠なし」と表示します。"
+        "質問で測った葉へのチェックリスト回答は、aisevと同じく使いません。",
         "Perspective scores computed as AISI's aisev does (GSN weights, quantitative leaves as the mean of their prompts, "
         "qualitative leaves from checklist answers, not-applicable leaves left out and the rest re-normalised). "
-        "Where no evidence applies, aisev shows 0; this report says “no applicable evidence”.",
+        "Where no evidence applies, aisev shows 0; this report says “no applicable evidence”. "
+        "A checklist answer to a leaf the run measured with prompts is not used, as in aisev.",
     ),
     "col_aisev_score": ("aisevスコア", "aisev score"),
     "col_quant_share": ("定量の重み", "Quantitative weight"),
