@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from report_fixtures import store_fixture  # noqa: F401 (provides the store fixture)
 
 from shinsa.report.html import write_report
 from shinsa.store.store import Store

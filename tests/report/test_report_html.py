@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from report_fixtures import HARMFUL_TEXT, SAFE_TEXT
+from report_fixtures import HARMFUL_TEXT, SAFE_TEXT, store_fixture  # noqa: F401 (provides the store fixture)
 
 from shinsa.errors import InputError
 from shinsa.report.html import render_report, visible, write_report
