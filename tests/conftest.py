@@ -79,6 +79,14 @@ def fake_server(tmp_path: Path) -> Iterator[object]:
 
 
 @pytest.fixture
+def aisev_preset() -> Path:
+    """The real aisev preset data (read-only, never copied into the repo)."""
+    if not AISEV_PRESET.is_dir():
+        pytest.skip("../shared/aisev-preset is not present on this machine")
+    return AISEV_PRESET
+
+
+@pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'shinsa.db'}"
 

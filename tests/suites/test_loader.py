@@ -3,7 +3,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AISEV_PRESET
 from shinsa.errors import InputError
 from shinsa.scorers.base import scorers
 from shinsa.suites.loader import load_suite
@@ -41,7 +40,7 @@ def test_bom_is_accepted(tmp_path: Path) -> None:
 def test_shift_jis_is_detected_and_accepted_with_encoding(tmp_path: Path) -> None:
     text = "".join(line(id=f"i{i}", prompt="日本語の質問です。お答えください。" * 3) for i in range(5))
     path = write(tmp_path / "s.jsonl", text, "cp932")
-    with pytest.raises(InputError, match="not UTF-8.*--encoding cp932"):
+    with pytest.raises(InputError, match=r"not UTF-8.*--encoding cp932"):
         load_suite(str(path))
     assert load_suite(str(path), encoding="cp932").scan(KNOWN).items == 5
 
@@ -101,11 +100,10 @@ def test_aisev_csv_is_detected_by_header(tmp_path: Path) -> None:
     assert item.tags["aisev_gsn"] == "G1-32" and item.source == "aisev"
 
 
-@pytest.mark.skipif(not AISEV_PRESET.is_dir(), reason="../shared/aisev-preset is not present on this machine")
-def test_aisev_preset_imports_258_items_with_their_perspectives() -> None:
+def test_aisev_preset_imports_258_items_with_their_perspectives(aisev_preset: Path) -> None:
     counts: dict[int, int] = {}
     total = 0
-    for path in sorted(AISEV_PRESET.glob("*.csv")):
+    for path in sorted(aisev_preset.glob("*.csv")):
         suite = load_suite(f"aisev:{path}")
         scan = suite.scan(KNOWN)
         total += scan.items

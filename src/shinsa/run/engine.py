@@ -11,8 +11,9 @@ import platform
 import random
 import secrets
 import time
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
-from contextlib import asynccontextmanager
+from collections import Counter
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -124,18 +125,22 @@ def prepare(store: Store, spec: RunSpec) -> PreparedRun:
     Writes nothing: the run is created by :func:`execute` once the targets are reachable."""
     known = set(scorers.names())
     suite_entries = []
-    used: set[str] = set()
+    used: Counter[str] = Counter()
     for suite in spec.suites:
         scan = suite.scan(known)
         suite_entries.append(suite.describe(scan))
-        used |= scan.scorers
+        used.update(scan.scorers)
     built = {name: build_scorer(name, judge=spec.judge) for name in sorted(used)}
-    total = 0
-    judge_missing = 0
-    for _, _, item in islice(spec.unit_source()(), spec.limit):
-        total += 1
-        if spec.judge is None and built[item.scorer_name].needs_judge:
-            judge_missing += 1
+    if spec.units is None and spec.limit is None:
+        # the scans already counted everything: no need for another pass over the items
+        total = sum(used.values())
+        judge_missing = sum(n for name, n in used.items() if built[name].needs_judge) if spec.judge is None else 0
+    else:
+        total = judge_missing = 0
+        for _, _, item in islice(spec.unit_source()(), spec.limit):
+            total += 1
+            if spec.judge is None and built[item.scorer_name].needs_judge:
+                judge_missing += 1
     manifest = {
         "shinsa_version": shinsa.__version__,
         "python": platform.python_version(),
@@ -173,32 +178,32 @@ class _Execution:
         self.limiter = RateLimiter(self.spec.rate)
         self.rng = random.Random(self.spec.seed)
 
-    def _units(self) -> Iterator[Unit]:
-        source = islice(self.spec.unit_source()(), self.spec.limit)
-        for suite, attack_id, item in source:
-            messages = item.messages()
-            yield Unit(suite, attack_id, item, messages, cache_key(self.fingerprint, messages))
+    def _unit(self, suite: str, attack_id: str, item: Item) -> Unit:
+        messages = item.messages()
+        return Unit(suite, attack_id, item, messages, cache_key(self.fingerprint, messages))
 
-    @staticmethod
-    def _chunks(units: Iterable[Unit]) -> Iterator[list[Unit]]:
-        iterator = iter(units)
-        while chunk := list(islice(iterator, CHUNK)):
+    def _chunks(self) -> Iterator[list[tuple[str, str, Item]]]:
+        source = islice(self.spec.unit_source()(), self.spec.limit)
+        while chunk := list(islice(source, CHUNK)):
             yield chunk
 
     async def produce(self) -> None:
-        for chunk in self._chunks(self._units()):
+        for chunk in self._chunks():
             finished: set[tuple[str, str, str]] = set()
             if self.prepared.resumed:
                 finished = await asyncio.to_thread(
-                    self.store.finished_keys, self.spec.run_id, [u.item.id for u in chunk]
+                    self.store.finished_keys, self.spec.run_id, [item.id for _, _, item in chunk]
                 )
-            cached: dict[str, dict[str, Any]] = {}
-            if self.spec.use_cache:
-                cached = await asyncio.to_thread(self.store.cached_responses, [u.cache_key for u in chunk])
-            for unit in chunk:
-                if (unit.suite, unit.item.id, unit.attack_id) in finished:
+            pending = []
+            for suite, attack_id, item in chunk:
+                if (suite, item.id, attack_id) in finished:
                     self.progress.skipped += 1
-                    continue
+                else:
+                    pending.append(self._unit(suite, attack_id, item))
+            cached: dict[str, dict[str, Any]] = {}
+            if self.spec.use_cache and pending:
+                cached = await asyncio.to_thread(self.store.cached_responses, [u.cache_key for u in pending])
+            for unit in pending:
                 hit = cached.get(unit.cache_key)
                 if hit is not None:
                     completion = Completion(hit["response"], hit["prompt_tokens"], hit["completion_tokens"])
@@ -298,10 +303,8 @@ class _Execution:
 
     async def write(self) -> None:
         while True:
-            try:
+            with suppress(TimeoutError):
                 await asyncio.wait_for(self.flush_now.wait(), FLUSH_SECONDS)
-            except TimeoutError:
-                pass
             self.flush_now.clear()
             if self.buffer:
                 rows, self.buffer = self.buffer, []

@@ -31,7 +31,8 @@ class SuiteScan:
     content_hash: str = ""
     coverage: Counter[tuple[int, str, bool]] = field(default_factory=Counter)
     """(perspective, language, benign) → item count."""
-    scorers: set[str] = field(default_factory=set)
+    scorers: Counter[str] = field(default_factory=Counter)
+    """scorer name → items using it."""
 
 
 class Suite(ABC):
@@ -76,7 +77,7 @@ class Suite(ABC):
                 raise InputError(
                     f"{location}: unknown scorer {scorer!r} (known: {', '.join(sorted(known_scorers))})"
                 )
-            result.scorers.add(scorer)
+            result.scorers[scorer] += 1
             result.items += 1
             result.coverage[(item.perspective, item.language, item.benign)] += 1
         if result.items == 0:

@@ -14,7 +14,6 @@ strings are rendered with ``prompt`` (last user turn), ``system`` and ``messages
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 from pathlib import Path
@@ -134,7 +133,7 @@ class HttpTarget(Target):
                 raw = await resp.read()
                 status = resp.status
                 retry_after = retry_after_seconds(resp.headers.get("Retry-After"))
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise TargetError("timed out", retryable=True) from None
         except aiohttp.ClientError as exc:
             raise TargetError(f"connection failed: {exc or type(exc).__name__}", retryable=True) from None

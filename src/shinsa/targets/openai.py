@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import re
@@ -80,7 +79,7 @@ class OpenAITarget(Target):
                 f"{self.base_url}/models", timeout=aiohttp.ClientTimeout(total=min(10.0, self.options.timeout))
             ) as resp:
                 await resp.read()
-        except (aiohttp.ClientConnectionError, asyncio.TimeoutError, aiohttp.InvalidURL) as exc:
+        except (TimeoutError, aiohttp.ClientConnectionError, aiohttp.InvalidURL) as exc:
             await self.close()
             raise InputError(f"cannot reach {self.base_url}: {exc or type(exc).__name__}") from None
 
@@ -99,7 +98,7 @@ class OpenAITarget(Target):
                 body = await resp.read()
                 status = resp.status
                 retry_after = retry_after_seconds(resp.headers.get("Retry-After"))
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise TargetError(f"timed out after {self.options.timeout:g}s", retryable=True) from None
         except aiohttp.ClientError as exc:
             raise TargetError(f"connection failed: {exc or type(exc).__name__}", retryable=True) from None
