@@ -571,9 +571,17 @@ class Tap(Pair):
                 count = self.config.width if depth == 1 else self.config.branching
                 for number in range(1, count + 1):
                     plans.append((f"{parent}.{number}" if parent else str(number), lineage, number, count))
-            children: list[Turn] = await asyncio.gather(
-                *(self.child(branch, depth, lineage, number, count) for branch, lineage, number, count in plans)
-            )
+            tasks = [
+                asyncio.ensure_future(self.child(branch, depth, lineage, number, count))
+                for branch, lineage, number, count in plans
+            ]
+            try:
+                children: list[Turn] = await asyncio.gather(*tasks)
+            except BaseException:  # a failed or spent sibling stops the whole level
+                for task in tasks:
+                    task.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
+                raise
             for turn in children:
                 self.seen(turn)
             winners = [turn for turn in children if turn.outcome is TurnOutcome.SUCCESS]
