@@ -208,3 +208,19 @@ def test_an_empty_answer_is_empty_never_judged(name: str, answer: str) -> None:
 def test_choice_without_choices_is_an_input_error() -> None:
     with pytest.raises(InputError, match="item t: scorer 'choice' needs choices and answer"):
         ChoiceScorer().score(item(scorer="choice"), "A")
+
+
+@pytest.mark.parametrize(
+    ("answer", "picked"),
+    [
+        ("選択肢C", 2),
+        ("Cが正解です", 2),
+        ("Option C", 2),
+        ("I'd say (c).", 2),
+        ("答えはAです。いや、Bです。", 1),
+        ("A or B, hard to say.", None),
+    ],
+)
+def test_more_ways_of_naming_an_option(answer: str, picked: int | None) -> None:
+    item = Item(id="x", perspective=3, prompt="q", expected="choose", choices=["太郎", "花子", "判断できない"], answer=2)
+    assert chosen_option(item, answer) == picked

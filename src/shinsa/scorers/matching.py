@@ -62,22 +62,32 @@ class RegexScorer(SyncScorer):
 
 
 _LETTER = re.compile(
-    r"(?<![A-Za-z])\(?([A-Za-z])[\).:：）](?=\s|$)"  # "B." "(b)" "C)"
-    r"|^\s*[\(「]?([A-Za-z])[\)」]?\s*(?:です|だ|でしょう|$)"  # "C" "Cです" "「B」"
-    r"|(?:答え|正解|回答|answer)\s*(?:は|:|：|is)?\s*[\(「]?([A-Za-z])(?![A-Za-z])",  # "答えはB" "Answer: C"
+    r"(?<![A-Za-z])\(?([A-Za-z])[\).:：）](?=[\s.,。、]|$)"  # "B." "(b)" "C)" "(c)."
+    r"|^\s*[\(「]?([A-Za-z])[\)」]?\s*[。.]?\s*$"  # the whole answer is a letter: "C" "「B」"
+    r"|(?:^|(?<=[、。,.\s]))[\(「]?([A-Za-z])[\)」]?\s*(?:です|だ|でしょう)"  # "Cです" "いや、Bです"
+    r"|(?:答え|正解|回答|選択肢|answer|option|choice)\s*(?:は|:|：|is)?\s*[\(「]?([A-Za-z])(?![A-Za-z])"  # "答えはB"
+    r"|(?<![A-Za-z])[\(「]?([A-Za-z])[\)」]?\s*(?:が|を)?\s*(?:正解|正しい|選びます|is correct|is right)",  # "Cが正解"
     re.IGNORECASE,
 )
+_CORRECTION = re.compile(r"いや|訂正|間違えました|actually|correction|i mean", re.IGNORECASE)
 
 
 def chosen_option(item: Item, output: str) -> int | None:
-    """The option an answer picks: by letter (A/B/C, (a), 答え：B), else by the option's text."""
+    """The option an answer picks: by letter (A/B/C, (a), 答え：B, Cが正解), else by the option's
+    text. Several different picks count as none, unless the answer corrects itself, when the
+    last one counts."""
     choices = item.choices or []
     text = unicodedata.normalize("NFKC", output).strip()
+    picks: list[int] = []
     for match in _LETTER.finditer(text):
         letter = next(g for g in match.groups() if g)
         index = ord(letter.upper()) - ord("A")
-        if 0 <= index < len(choices):
-            return index
+        if 0 <= index < len(choices) and index not in picks:
+            picks.append(index)
+    if len(picks) == 1 or (picks and _CORRECTION.search(text)):
+        return picks[-1]
+    if picks:
+        return None
     folded = normalise(text)
     mentioned = [i for i, choice in enumerate(choices) if normalise(choice) in folded]
     if len(mentioned) == 1:
@@ -91,7 +101,7 @@ class ChoiceScorer(SyncScorer):
     none or several, so an evasive answer is neither right nor wrong."""
 
     name = "choice"
-    version = "1"
+    version = "2"
 
     def score(self, item: Item, output: str) -> Score:
         if not item.choices or item.answer is None:
