@@ -24,11 +24,13 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/shinsa run --suite quick --target local --run-id demo-$$(date +%Y%m%d-%H%M%S) --report reports/demo
 
-## Debian's Chromium for the browser tests (Playwright drives it; nothing is downloaded by Playwright).
+## Debian's Chromium and Japanese fonts for the browser tests (Playwright drives Chromium; it
+## downloads nothing).
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-		echo "installing Debian chromium for the browser tests"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+		echo "installing Debian chromium and fonts-noto-cjk for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench tools

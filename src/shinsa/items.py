@@ -99,9 +99,10 @@ class Item(BaseModel):
                 raise ValueError("a multi-turn prompt must end with a user message")
         elif not self.prompt.strip():
             raise ValueError("prompt is empty")
-        if self.expected is Expected.CHOOSE:
-            if not self.choices or self.answer is None or not 0 <= self.answer < len(self.choices):
-                raise ValueError("expected 'choose' needs choices and an answer index within them")
+        if self.expected is Expected.CHOOSE and (
+            not self.choices or self.answer is None or not 0 <= self.answer < len(self.choices)
+        ):
+            raise ValueError("expected 'choose' needs choices and an answer index within them")
         if self.expected in (Expected.CONTAIN, Expected.MATCH) and not self.reference:
             raise ValueError(f"expected {self.expected.value!r} needs a non-empty reference")
         if self.expected is Expected.NO_LEAK and not self.canary:
