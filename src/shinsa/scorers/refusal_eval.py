@@ -79,7 +79,9 @@ def metrics(pairs: list[tuple[str, str]], outcome: str) -> Metrics:
 
 def predict(rows: list[dict[str, str]], mode: Mode = "combined") -> dict[str, list[tuple[str, str]]]:
     """(gold, predicted) pairs keyed by language and ``all``."""
-    pairs = [(r["language"], r["label"], classify(r["response"], r["prompt"], mode).outcome.value) for r in rows]
+    pairs = [
+        (r["language"], r["label"], classify(r["response"], r["prompt"], mode).outcome.value) for r in rows
+    ]
     return {
         lang: [(gold, pred) for row_lang, gold, pred in pairs if lang in ("all", row_lang)]
         for lang in (*LANGUAGES, "all")
