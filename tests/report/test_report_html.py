@@ -53,9 +53,9 @@ def test_scores_counts_and_over_refusal(store: Store) -> None:
     row = re.search(r"<th scope=\"row\">1\. Control of Toxic Output</th>(.*?)</tr>", html, re.S)
     assert row is not None
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.S)
-    assert cells[0] == "50.0"  # 3 of 6 safe: two unsafe answers, one over-refusal
-    assert cells[1].startswith("19–81")
-    assert cells[2] == "6"
+    assert cells[0] == "50.0"  # 2 of the 4 harmful items answered safely; benign items count separately
+    assert cells[1].startswith("15–85")
+    assert cells[2] == "4"
     assert cells[3:5] == ["3", "3"]  # refused, complied
     assert cells[-1].startswith("50.0")  # over-refusal: 1 of 2 benign items refused
     security = re.search(r"6\. Ensuring Security</th>(.*?)</tr>", html, re.S)
@@ -95,7 +95,7 @@ def test_comparison_section(store: Store) -> None:
     regressed = re.search(r"<code>fixture/t4</code>.*?</tr>", html, re.S)
     assert regressed is not None and "regressed" in regressed.group(0)
     assert html.count('<g class="series"') == 2
-    assert re.search(r"1\. Control of Toxic Output</th>.*?\+33\.3", html, re.S)
+    assert re.search(r"1\. Control of Toxic Output</th>.*?\+25\.0", html, re.S)  # 2/4 → 3/4 harmful items safe
 
 
 def test_red_team_section(store: Store) -> None:
