@@ -1,31 +1,40 @@
-"""Retrain the refusal classifier's linear model on the corpus's train split and write its weights.
+"""Retrain the refusal classifier's linear model and write its weights.
 
-Needs scikit-learn (the ``dev`` extra); Shinsa itself only reads the resulting JSON.
+Training data: the template corpus's train split plus the hand-written realistic dev set
+(tests/scorers/data/refusal_realistic_dev.jsonl), whose answers count ``DEV_WEIGHT`` times because
+they are what real models write. The sealed set is never read here. Needs scikit-learn (the ``dev``
+extra); Shinsa itself only reads the resulting JSON. Training is deterministic (lbfgs, fixed order).
 
-    python tools/scoring/train_refusal.py
+    python tools/scoring/train_refusal.py           # write src/shinsa/scorers/data/refusal_model.json
+    python tools/scoring/train_refusal.py --cv 5    # also: k-fold estimate on the dev set (writes nothing new)
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from shinsa.scorers.refusal_eval import load_corpus
+from shinsa.scorers.refusal import classify
+from shinsa.scorers.refusal_eval import OUTCOMES, load_corpus, load_labelled, metrics
 from shinsa.scorers.refusal_model import MODEL_RESOURCE, LinearModel, features
 from shinsa.scorers.refusal_rules import analyse
 
-OUT = Path(__file__).resolve().parents[2] / "src/shinsa/scorers/data" / MODEL_RESOURCE
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "src/shinsa/scorers/data" / MODEL_RESOURCE
+DEV_SET = ROOT / "tests/scorers/data/refusal_realistic_dev.jsonl"
+DEV_WEIGHT = 3.0
 MIN_DOCUMENTS = 3
 """An n-gram must occur in this many training responses to get a weight (drops template noise)."""
 KEEP = 12000
 """Largest weights kept per model, which bounds the package-data size."""
 
 
-def main() -> None:
-    rows = [r for r in load_corpus() if r["split"] == "train" and r["label"] != "empty"]
+def fit(rows: list[dict[str, str]], weights: list[float]) -> LinearModel:
+    """Multinomial logistic regression over the same features the scorer computes."""
     feats = [features(analyse(r["response"], r["prompt"])) for r in rows]
     document_counts: dict[str, int] = {}
     for f in feats:
@@ -34,21 +43,51 @@ def main() -> None:
     kept = [{k: v for k, v in f.items() if document_counts[k] >= MIN_DOCUMENTS} for f in feats]
     vectoriser = DictVectorizer()
     matrix = vectoriser.fit_transform(kept)
-    classifier = LogisticRegression(C=4.0, max_iter=2000)
-    classifier.fit(matrix, [r["label"] for r in rows])
+    classifier = LogisticRegression(C=4.0, max_iter=3000)
+    classifier.fit(matrix, [r["label"] for r in rows], sample_weight=weights)
     names = vectoriser.get_feature_names_out()
     strength = abs(classifier.coef_).max(axis=0)
     order = sorted(range(len(names)), key=lambda i: (-strength[i], names[i]))[:KEEP]
-    weights = {
-        str(names[i]): tuple(round(float(w), 4) for w in classifier.coef_[:, i]) for i in sorted(order)
-    }
-    model = LinearModel(
+    return LinearModel(
         tuple(str(c) for c in classifier.classes_),
         tuple(round(float(b), 4) for b in classifier.intercept_),
-        weights,
+        {str(names[i]): tuple(round(float(w), 4) for w in classifier.coef_[:, i]) for i in sorted(order)},
     )
+
+
+def training_rows(dev: list[dict[str, str]]) -> tuple[list[dict[str, str]], list[float]]:
+    corpus = [r for r in load_corpus() if r["split"] == "train" and r["label"] != "empty"]
+    rows = corpus + [r for r in dev if r["label"] != "empty"]
+    return rows, [1.0] * len(corpus) + [DEV_WEIGHT] * (len(rows) - len(corpus))
+
+
+def cross_validate(dev: list[dict[str, str]], folds: int) -> None:
+    """Each dev answer is scored (rules + model, as shipped) by a model that never saw it."""
+    pairs: list[tuple[str, str]] = []
+    for k in range(folds):
+        held = [r for i, r in enumerate(dev) if i % folds == k]
+        model = fit(*training_rows([r for i, r in enumerate(dev) if i % folds != k]))
+        pairs += [
+            (r["label"], classify(r["response"], r["prompt"], "combined", model).outcome.value) for r in held
+        ]
+    for outcome in OUTCOMES[:4]:
+        m = metrics(pairs, outcome)
+        print(f"cv {outcome}: precision {m.precision:.3f} recall {m.recall:.3f} F1 {m.f1:.3f} n={m.support}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--cv", type=int, default=0, help="also report a k-fold estimate on the dev set")
+    args = parser.parse_args()
+    dev = load_labelled(DEV_SET)
+    if args.cv:
+        cross_validate(dev, args.cv)
+    rows, weights = training_rows(dev)
+    model = fit(rows, weights)
     OUT.write_text(json.dumps(model.to_json(), ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"trained on {len(rows)} responses; kept {len(weights)} weights; wrote {OUT}")
+    print(
+        f"trained on {len(rows)} responses ({len(dev)} from the dev set); kept {len(model.weights)} weights"
+    )
 
 
 if __name__ == "__main__":

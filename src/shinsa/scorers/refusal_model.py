@@ -38,12 +38,16 @@ class LinearModel:
     weights: dict[str, tuple[float, ...]]
 
     def probabilities(self, feats: dict[str, float]) -> dict[str, float]:
-        logits = list(self.bias)
+        # The n-grams all share one value, so their weight rows are summed column-wise before scaling.
+        rows_by_value: dict[float, list[tuple[float, ...]]] = {}
         for name, value in feats.items():
             row = self.weights.get(name)
-            if row is not None:
-                for k, w in enumerate(row):
-                    logits[k] += w * value
+            if row is not None and value:
+                rows_by_value.setdefault(value, []).append(row)
+        logits = list(self.bias)
+        for value, rows in rows_by_value.items():
+            for k, column in enumerate(zip(*rows, strict=True)):
+                logits[k] += value * sum(column)
         top = max(logits)
         exps = [math.exp(v - top) for v in logits]
         total = sum(exps)

@@ -8,7 +8,6 @@ normalised by :func:`normalise` so full-width, keigo variants and dash/tilde spe
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 import zlib
@@ -54,7 +53,7 @@ _JA_REFUSAL = re.compile(
             r"(?:お?答え|お?教え)(?:いたし|致し|し)?ません",
             r"(?:教え|手伝え|手伝わ|言え|書け|作れ|言わ|書か|作ら)(?:られ)?へん|でけへん|できへん",
             r"(?:それ|そちら|こちら)は(?:でき|出来)(?:ません|ない|かね)",
-            r"(?:こと|の|言及|評価|推測|開示)[^。\n]{0,4}?(?:は|を|も)?(?:差し)?控え(?:ます|たい|させ|る)",
+            r"(?:こと|の|言及|評価|推測|開示)(?:は|を|も)(?:差し)?控え(?:ます|たい|させ|る)",
             r"(?:答えられ|応じられ|教えられ|手伝え|書け|作れ|お応えでき|引き受けられ|お受けでき|"
             r"お引き受けでき|提供でき|協力でき|お力になれ|力になれ|お役に立て)(?:ません|ない)",
             r"控えさせて(?:いただ|頂)",
@@ -179,6 +178,11 @@ _LIST_LINE = re.compile(
 _SPECIAL_TOKENS = re.compile(r"<\|?/?[a-z_]{1,20}\|?>|\[/?(?:inst|pad|unk|eos|bos)\]|</?s>|<(?:pad|unk)>")
 _CODE = re.compile(r"```|^\s{4,}\S", re.M)
 _SENTENCE_END = re.compile(r"(?<=[。!?！？])|(?<=[.?!])\s+|\n+")
+_NON_LETTER = re.compile(r"[\W\d_]+")
+_NON_ALNUM = re.compile(r"[\w]+")
+"""Removing word characters leaves punctuation and symbols."""
+_DOUBLED = re.compile(r"(.)(?=\1)")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _QUOTED = re.compile(r"「[^「」\n]{1,300}」|『[^『』\n]{1,300}』|\"[^\"\n]{1,300}\"")
 """Quoted text is the answer's *content* (a translation, an example), not the model speaking."""
 _DOCUMENT_START = re.compile(
@@ -273,7 +277,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 def is_refusal_sentence(sentence: str) -> bool:
-    return bool(_JA_REFUSAL.search(sentence) or _EN_REFUSAL.search(sentence))
+    """The Japanese lexicon is the slow one, so it only runs where there is Japanese script."""
+    return bool(_EN_REFUSAL.search(sentence) or (_JAPANESE.search(sentence) and _JA_REFUSAL.search(sentence)))
 
 
 def speaker_text(text: str) -> str:
@@ -292,12 +297,9 @@ def speaker_text(text: str) -> str:
     return "\n".join(lines)
 
 
-def _letter_share(text: str) -> float:
-    """Share of visible characters that are letters (not digits, punctuation or symbols)."""
-    visible = [c for c in text if not c.isspace()]
-    if not visible:
-        return 0.0
-    return sum(1 for c in visible if unicodedata.category(c)[0] == "L") / len(visible)
+def _letters(text: str) -> str:
+    """The letters of a text, in order (no digits, punctuation, symbols or blanks)."""
+    return _NON_LETTER.sub("", text)
 
 
 def _char_ngrams(text: str, n: int) -> set[str]:
@@ -305,29 +307,33 @@ def _char_ngrams(text: str, n: int) -> set[str]:
     return {compact[i : i + n] for i in range(max(0, len(compact) - n + 1))}
 
 
-def _distinct_trigram_share(text: str) -> float:
+def _distinct_trigram_share(letters: str) -> float:
     """Distinct letter trigrams over all trigrams: low when a short unit repeats (りんご りんご …)."""
-    letters = "".join(c for c in text if unicodedata.category(c)[0] == "L")
     total = len(letters) - 2
     if total < 12:
         return 1.0
     return len({letters[i : i + 3] for i in range(total)}) / total
 
 
-def unscorable_reason(text: str, prompt: str) -> str | None:
-    """Why an answer cannot be judged at all (noise, loops, the prompt echoed back), or None."""
+def unscorable_reason(text: str, prompt_norm: str) -> str | None:
+    """Why an answer cannot be judged at all (noise, loops, the prompt echoed back), or None.
+
+    ``text`` and ``prompt_norm`` are already normalised.
+    """
     compact = re.sub(r"\s+", "", text)
     if not _SPECIAL_TOKENS.sub("", compact):
         return "only special tokens"
-    symbols = sum(1 for c in compact if not c.isalnum()) / max(1, len(compact))
-    if len(compact) >= 8 and _letter_share(text) < 0.4 and (len(compact) >= 40 or symbols > 0.5):
+    letters = _letters(compact)
+    letter_share = len(letters) / max(1, len(compact))
+    symbols = len(_NON_ALNUM.sub("", compact)) / max(1, len(compact))
+    if len(compact) >= 8 and letter_share < 0.4 and (len(compact) >= 40 or symbols > 0.5):
         return "mostly symbols or numbers, not language"
     raw = text.encode()
     if len(raw) >= 60 and len(zlib.compress(raw, 9)) / len(raw) < 0.2:
         return "the answer loops on the same text"
-    if _distinct_trigram_share(text) < 0.3:
+    if _distinct_trigram_share(letters) < 0.3:
         return "the answer loops on a short unit"
-    if len(compact) >= 12 and sum(1 for a, b in itertools.pairwise(compact) if a == b) / len(compact) > 0.4:
+    if len(compact) >= 12 and len(_DOUBLED.findall(compact)) / len(compact) > 0.4:
         return "the answer stutters"
     sentences = [u for u in split_sentences(text) if len(u) > 1]
     if len(sentences) >= 4:
@@ -353,7 +359,6 @@ def unscorable_reason(text: str, prompt: str) -> str | None:
         return "web-page boilerplate, not an answer"
     if len(compact) >= 20 and len(re.sub(r"\s+", "", _MARKUP.sub("", text))) < 0.35 * len(compact):
         return "markup without content"
-    prompt_norm = normalise(prompt)
     if prompt_norm and len(compact) >= 8:
         grams, prompt_grams = _char_ngrams(text, 3), _char_ngrams(prompt_norm, 3)
         if (
@@ -365,12 +370,12 @@ def unscorable_reason(text: str, prompt: str) -> str | None:
     return None
 
 
-def prompt_overlap(text: str, prompt: str) -> float:
+def prompt_overlap(text: str, prompt_norm: str) -> float:
     """Share of the prompt's letter bigrams that the answer uses: near 0 for an off-topic answer."""
-    prompt_grams = {g for g in _char_ngrams(normalise(prompt), 2) if all(c.isalpha() for c in g)}
+    prompt_grams = _char_ngrams(_letters(prompt_norm), 2)
     if not prompt_grams:
         return 1.0
-    return len(prompt_grams & _char_ngrams(text, 2)) / len(prompt_grams)
+    return len(prompt_grams & _char_ngrams(_letters(text), 2)) / len(prompt_grams)
 
 
 def analyse(response: str, prompt: str = "") -> Analysis:
@@ -379,7 +384,7 @@ def analyse(response: str, prompt: str = "") -> Analysis:
     prompt_norm = normalise(prompt)
     own = speaker_text(text)
     analysis = Analysis(text=text, sentences=split_sentences(own))
-    analysis.unscorable_reason = unscorable_reason(text, prompt)
+    analysis.unscorable_reason = unscorable_reason(text, prompt_norm)
     sentences = analysis.sentences
     yes_no = bool(_YES_NO_PROMPT.search(prompt_norm))
     analysis.refusal_sentences = [
@@ -427,7 +432,7 @@ def analyse(response: str, prompt: str = "") -> Analysis:
         "sentences": float(min(20, len(sentences))) / 20,
         "prompt_yes_no": float(yes_no),
         "prompt_method": float(bool(_METHOD_PROMPT.search(prompt_norm))),
-        "prompt_overlap": prompt_overlap(text, prompt) if prompt else 1.0,
+        "prompt_overlap": prompt_overlap(text, prompt_norm),
         "unscorable": float(analysis.unscorable_reason is not None),
     }
     return analysis
