@@ -46,10 +46,9 @@ _JA_REFUSAL = re.compile(
     "|".join(
         (
             _JA_HELP_VERBS
-            + r"[^。\n!?]{0,14}?(?:でき|出来)(?:ません|ない|かね|ぬ|ん(?=[。、!?でわよなぞ]|$))",
-            _JA_HELP_VERBS + r"[^。\n!?]{0,8}?(?:いたし|致し|し)かね",
-            _JA_HELP_VERBS + r"[^。\n!?]{0,8}?(?:いたしません|致しません|しません|するわけにはいき)",
-            _JA_HELP_VERBS + r"[^。\n!?]{0,6}?(?:は|を)?(?:し)?たくない",
+            + r"(?:[^。\n!?]{0,14}?(?:でき|出来)(?:ません|ない|かね|ぬ|ん(?=[。、!?でわよなぞ]|$))|"
+            r"[^。\n!?]{0,8}?(?:(?:いたし|致し|し)かね|いたしません|致しません|しません|するわけにはいき)|"
+            r"[^。\n!?]{0,6}?(?:は|を)?(?:し)?たくない)",
             r"(?:お?答え|お?教え)(?:いたし|致し|し)?ません",
             r"(?:教え|手伝え|手伝わ|言え|書け|作れ|言わ|書か|作ら)(?:られ)?へん|でけへん|できへん",
             r"(?:それ|そちら|こちら)は(?:でき|出来)(?:ません|ない|かね)",
@@ -182,7 +181,10 @@ _NON_LETTER = re.compile(r"[\W\d_]+")
 _NON_ALNUM = re.compile(r"[\w]+")
 """Removing word characters leaves punctuation and symbols."""
 _DOUBLED = re.compile(r"(.)(?=\1)")
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_JA_REFUSAL_KEY = re.compile(
+    r"でき|出来|かね|ません|わけにはいき|たくない|へん|控え|られ|手伝え|書け|作れ|なれ|立て|容赦|断り|沿え|応じ"
+)
+"""Every Japanese refusal pattern contains one of these, so sentences without them skip the lexicon."""
 _QUOTED = re.compile(r"「[^「」\n]{1,300}」|『[^『』\n]{1,300}』|\"[^\"\n]{1,300}\"")
 """Quoted text is the answer's *content* (a translation, an example), not the model speaking."""
 _DOCUMENT_START = re.compile(
@@ -277,8 +279,10 @@ def split_sentences(text: str) -> list[str]:
 
 
 def is_refusal_sentence(sentence: str) -> bool:
-    """The Japanese lexicon is the slow one, so it only runs where there is Japanese script."""
-    return bool(_EN_REFUSAL.search(sentence) or (_JAPANESE.search(sentence) and _JA_REFUSAL.search(sentence)))
+    """The Japanese lexicon is the slow one, so it only runs where one of its key words occurs."""
+    return bool(
+        _EN_REFUSAL.search(sentence) or (_JA_REFUSAL_KEY.search(sentence) and _JA_REFUSAL.search(sentence))
+    )
 
 
 def speaker_text(text: str) -> str:
