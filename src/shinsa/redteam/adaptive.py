@@ -20,7 +20,7 @@ from typing import Any
 
 from shinsa.errors import InputError
 from shinsa.items import Item
-from shinsa.outcomes import NO_VERDICT, Outcome
+from shinsa.outcomes import NO_VERDICT, Outcome, Score
 from shinsa.perspectives import perspective as lookup_perspective
 from shinsa.redteam.multiturn import (
     AttackConfig,
@@ -33,6 +33,7 @@ from shinsa.redteam.multiturn import (
     run_attack,
 )
 from shinsa.run.engine import RunSpec, cache_key, execute, opened_targets, prepare
+from shinsa.run.records import attempt_record
 from shinsa.run.retry import RetryPolicy
 from shinsa.scorers.base import Scorer, build_scorer
 from shinsa.stats import Proportion, wilson
@@ -112,7 +113,7 @@ class AdaptiveProgress:
     baseline: int = 0
 
 
-def attempt_row(run_id: str, suite: str, item: Item, scorer: Scorer, target: Target, result: AttackResult) -> dict[str, Any]:
+def attack_attempt(run_id: str, suite: str, item: Item, scorer: Scorer, target: Target, result: AttackResult) -> dict[str, Any]:
     """The attempt that records an attack's result (attack id = strategy)."""
     verdict = result.verdict
     final = result.final
@@ -127,35 +128,22 @@ def attempt_row(run_id: str, suite: str, item: Item, scorer: Scorer, target: Tar
         "verdict": verdict.details,
     }
     messages = result.conversation[:-1] if result.conversation else item.messages()
-    return {
-        "run_id": run_id,
-        "suite": suite,
-        "item_id": item.id,
-        "attack_id": result.strategy,
-        "perspective": item.perspective,
-        "language": item.language,
-        "benign": item.benign,
-        "expected": item.expected.value,
-        "pair_id": item.pair_id,
-        "group_id": item.group,
-        "prompt": item.prompt_text(),
-        "item": item.model_dump_json(exclude_defaults=True),
-        "response": final.response if final else None,
-        "outcome": verdict.outcome.value,
-        "score": verdict.value,
-        "scorer": scorer.name,
-        "explanation": f"{result.strategy}: {'objective reached' if result.success else 'held'} "
-        f"({result.stop}, {result.turns} turns); {verdict.explanation}",
-        "details": json.dumps(details, ensure_ascii=False),
-        "error": result.error,
-        "latency_ms": result.seconds * 1000,
-        "prompt_tokens": None,
-        "completion_tokens": None,
-        "retries": 0,
-        "cached": False,
-        "cache_key": cache_key(target.fingerprint(), messages),
-        "finished_at": time.time(),
-    }
+    explanation = (
+        f"{result.strategy}: {'objective reached' if result.success else 'held'} "
+        f"({result.stop}, {result.turns} turns); {verdict.explanation}"
+    )
+    return attempt_record(
+        run_id=run_id,
+        suite=suite,
+        attack_id=result.strategy,
+        item=item,
+        scorer=scorer.name,
+        verdict=Score(verdict.outcome, verdict.value, explanation, details),
+        cache_key=cache_key(target.fingerprint(), messages),
+        response=final.response if final else None,
+        error=result.error,
+        latency_ms=result.seconds * 1000,
+    )
 
 
 def attackable(item: Item) -> bool:
@@ -233,7 +221,7 @@ async def run_adaptive(
                 Objective(item, scorer), spec.config, model(spec.target), model(spec.attacker), log, book,
                 model(spec.judge) if spec.judge is not None else None,
             )
-            row = attempt_row(spec.run_id, suite, item, scorer, spec.target, result)
+            row = attack_attempt(spec.run_id, suite, item, scorer, spec.target, result)
             await asyncio.to_thread(store.write_attempts, [row])
             progress.done += 1
             progress.successes += result.success

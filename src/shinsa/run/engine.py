@@ -22,6 +22,7 @@ import shinsa
 from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
+from shinsa.run.records import attempt_record
 from shinsa.run.retry import RateLimiter, RetryPolicy
 from shinsa.scorers.base import Scorer, build_scorer, scorers
 from shinsa.store.store import Store
@@ -263,34 +264,22 @@ class _Execution:
         else:
             scorer_name, verdict = await self.score(unit, completion.text)
         self.buffer.append(
-            {
-                "run_id": self.spec.run_id,
-                "suite": unit.suite,
-                "item_id": item.id,
-                "attack_id": unit.attack_id,
-                "perspective": item.perspective,
-                "language": item.language,
-                "benign": item.benign,
-                "expected": item.expected.value,
-                "pair_id": item.pair_id,
-                "group_id": item.group,
-                "prompt": item.prompt_text(),
-                "item": item.model_dump_json(exclude_defaults=True),
-                "response": completion.text if completion else None,
-                "outcome": verdict.outcome.value,
-                "score": verdict.value,
-                "scorer": scorer_name,
-                "explanation": verdict.explanation,
-                "details": json.dumps(verdict.details, ensure_ascii=False) if verdict.details else None,
-                "error": error,
-                "latency_ms": latency_ms,
-                "prompt_tokens": completion.prompt_tokens if completion else None,
-                "completion_tokens": completion.completion_tokens if completion else None,
-                "retries": retries,
-                "cached": cached,
-                "cache_key": unit.cache_key,
-                "finished_at": time.time(),
-            }
+            attempt_record(
+                run_id=self.spec.run_id,
+                suite=unit.suite,
+                attack_id=unit.attack_id,
+                item=item,
+                scorer=scorer_name,
+                verdict=verdict,
+                cache_key=unit.cache_key,
+                response=completion.text if completion else None,
+                error=error,
+                latency_ms=latency_ms,
+                prompt_tokens=completion.prompt_tokens if completion else None,
+                completion_tokens=completion.completion_tokens if completion else None,
+                retries=retries,
+                cached=cached,
+            )
         )
         progress = self.progress
         progress.done += 1

@@ -118,10 +118,14 @@ def load_bundled(name: str) -> Suite:
     manifest = load_manifest(name)
     if manifest.select is not None:
         return SelectedSuite(manifest)
-    folder = data_root() / name
+    return folder_suite(data_root() / name, manifest, f"bundled:{name}")
+
+
+def folder_suite(folder: Path, manifest: BundledManifest, origin: str, encoding: str | None = None) -> FileSuite:
+    """The JSONL item files a manifest names, relative to its folder."""
     files = sorted({p for pattern in manifest.files for p in folder.glob(pattern)})
     if not files:
-        raise InputError(f"bundled suite {name!r} has no item files")
+        raise InputError(f"{origin}: no item files match {manifest.files}")
     return FileSuite(
         manifest.name,
         files,
@@ -129,7 +133,8 @@ def load_bundled(name: str) -> Suite:
         "jsonl",
         version=manifest.version,
         description=manifest.description,
-        origin=f"bundled:{name}",
+        encoding=encoding,
+        origin=origin,
     )
 
 

@@ -8,7 +8,7 @@ import yaml
 
 from shinsa.errors import InputError
 from shinsa.suites.base import Suite
-from shinsa.suites.bundled import BundledManifest, load_bundled
+from shinsa.suites.bundled import BundledManifest, folder_suite, load_bundled
 from shinsa.suites.encoding import resolve_encoding
 from shinsa.suites.files import (
     FileSuite,
@@ -65,16 +65,4 @@ def _folder_suite(path: Path, encoding: str | None) -> Suite:
         manifest = BundledManifest.model_validate(yaml.safe_load(manifest_path.read_text(encoding="utf-8")))
     except (yaml.YAMLError, ValueError) as exc:
         raise InputError(f"{manifest_path}: {str(exc).splitlines()[0]}") from None
-    files = sorted({p for pattern in manifest.files for p in path.glob(pattern)})
-    if not files:
-        raise InputError(f"{path}: no item files match {manifest.files}")
-    return FileSuite(
-        manifest.name,
-        files,
-        read_jsonl,
-        "jsonl",
-        version=manifest.version,
-        description=manifest.description,
-        encoding=encoding,
-        origin=str(path),
-    )
+    return folder_suite(path, manifest, str(path), encoding)
