@@ -78,7 +78,7 @@ def target_options(
     params: list[str] | None,
 ) -> TargetOptions:
     """Options for a target; the embedded model gets short answers by default to stay fast."""
-    default_tokens = 160 if target.startswith("local") else 512
+    default_tokens = 96 if target.startswith("local") else 512
     return TargetOptions(
         base_url=base_url,
         api_key_env=api_key_env,

