@@ -118,6 +118,8 @@ def llama_server() -> Iterator[str]:
     args = [
         sys.executable, "-m", "llama_cpp.server", "--model", model, "--host", "127.0.0.1",
         "--port", str(port), "--n_ctx", "4096", "--n_threads", "2", "--model_alias", "gemma3-270m",
+        # the bundled base model's GGUF has no chat template; the alpaca format is one it continues
+        "--chat_format", "alpaca",
     ]
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
