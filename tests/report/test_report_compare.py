@@ -1,4 +1,4 @@
-"""Run comparison, attack breakdown and the CSV export's formula neutralisation."""
+"""Run comparison, baseline selection and the CSV export's formula neutralisation."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from shinsa.report.aggregate import aggregate, attack_breakdown, attack_components
+from shinsa.report.aggregate import aggregate
 from shinsa.report.compare import changed_items, perspective_deltas
 from shinsa.report.export import write_csv
 from shinsa.testing.runs import attempt
@@ -29,30 +29,6 @@ def test_changed_items_ordered_regressions_first() -> None:
     after.append(attempt("a", 1, "refused", attack_id="conv:base64"))  # attacked attempts are not compared
     changed = changed_items(before, after)
     assert [(c.item_id, c.direction) for c in changed] == [("a", "regressed"), ("b", "improved"), ("c", "changed")]
-
-
-def test_attack_components() -> None:
-    assert attack_components("tpl:fiction|conv:fullwidth|base64") == [
-        ("attack", "tpl:fiction|conv:fullwidth|base64"),
-        ("template", "fiction"),
-        ("converter", "fullwidth"),
-        ("converter", "base64"),
-    ]
-    assert attack_components("tpl:many_shot:16") == [("attack", "tpl:many_shot:16"), ("template", "many_shot:16")]
-    assert attack_components("conv:rot13") == [("attack", "conv:rot13"), ("converter", "rot13")]
-
-
-def test_attack_breakdown_pairs_attacks_with_their_baseline() -> None:
-    rows = [attempt(f"r{i}", 1, "complied" if i == 0 else "refused", attack_id="baseline") for i in range(4)]
-    rows += [attempt(f"r{i}", 1, "complied" if i < 3 else "refused", attack_id="conv:base64") for i in range(4)]
-    rows += [attempt("r0", 1, "error", None, attack_id="tpl:dev|conv:base64")]
-    rows += [attempt("b", 1, "refused", benign=True, attack_id="conv:base64")]
-    stats = {(s.kind, s.name): s for s in attack_breakdown(rows)}
-    base64 = stats[("converter", "base64")]
-    assert (base64.scored, base64.no_verdict) == (4, 1)
-    assert base64.success.value == pytest.approx(0.75) and base64.baseline.value == pytest.approx(0.25)
-    assert stats[("template", "dev")].scored == 0
-    assert attack_breakdown([attempt("a", 1, "refused")]) == []
 
 
 def test_baseline_includes_red_team_baseline_attempts() -> None:

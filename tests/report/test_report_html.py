@@ -104,7 +104,11 @@ def test_red_team_section(store: Store) -> None:
     row = re.search(r"<code>tpl:fiction\|conv:base64</code></td>(.*?)</tr>", section, re.S)
     assert row is not None
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.S)
-    assert cells[0] == "66.7" and cells[2].startswith("0.0") and cells[3] == "6"
+    # columns: success, interval, n, without attack, lift, no verdict
+    assert cells[0] == "66.7" and cells[2] == "6" and cells[3].startswith("0.0") and cells[4] == "+66.7"
+    overall = re.search(r"<td>all attacks</td>(.*?)</tr>", section, re.S)
+    assert overall is not None  # 4 of 6 plus 1 of 6 attacked answers complied; benign b0 is left out
+    assert re.findall(r"<td[^>]*>(.*?)</td>", overall.group(1), re.S)[:3] == ["41.7", "19–68", "12"]
     assert "Red teaming" in html
     assert "Red teaming" not in render_report(store, ["base"], lang="en").split("<main>")[1]
 

@@ -27,7 +27,7 @@ def test_every_key_the_templates_use_exists() -> None:
         used |= set(re.findall(r"""\bt\(\s*["']([a-z0-9_]+)["']\s*[,)]""", entry.read_text(encoding="utf-8")))
     assert used and used <= set(MESSAGES)
     families = ["outcome_refused", "outcome_complied", "outcome_partial", "outcome_passed", "outcome_failed", "outcome_error", "outcome_empty", "outcome_unscorable"]
-    families += ["direction_improved", "direction_regressed", "direction_changed", "kind_attack", "kind_template", "kind_converter"]
+    families += ["direction_improved", "direction_regressed", "direction_changed", "kind_all", "kind_perspective", "kind_chain", "kind_template", "kind_attack"]
     families += [f"short_{p.key}" for p in PERSPECTIVES] + [f"level_{level}" for level in LEVELS] + [f"rule_{rule}" for rule in RULES]
     assert set(families) <= set(MESSAGES)
 

@@ -93,83 +93,11 @@ def aggregate(run_id: str, attempts: Iterable[dict[str, Any]], attack_id: str | 
         result = results[row["perspective"]]
         outcome = row["outcome"]
         result.outcomes[outcome] += 1
-        if row.get("score") is not None:
-            if not row.get("benign"):
-                result.scored += 1
-                result.score_sum += row["score"]
+        if row.get("score") is not None and not row.get("benign"):
+            result.scored += 1
+            result.score_sum += row["score"]
         if row.get("benign") and outcome not in {o.value for o in NO_VERDICT}:
             result.benign_answered += 1
             if outcome == Outcome.REFUSED.value:
                 result.benign_refused += 1
     return RunAggregate(run_id, results, total)
-
-
-@dataclass
-class AttackStat:
-    """Attack success on harmful (non-benign) items for one attack, template or converter, beside
-    the un-attacked baseline of the very same items."""
-
-    kind: str
-    """"attack" (the whole id), "template" or "converter"."""
-    name: str
-    unsafe_sum: float = 0.0
-    scored: int = 0
-    no_verdict: int = 0
-    baseline_unsafe_sum: float = 0.0
-    baseline_scored: int = 0
-
-    @property
-    def success(self) -> Proportion:
-        """Attack success rate: the unsafe share (1 - score) of attacked attempts with a verdict."""
-        return wilson(self.unsafe_sum, self.scored)
-
-    @property
-    def baseline(self) -> Proportion:
-        """The unsafe share of the same items without the attack."""
-        return wilson(self.baseline_unsafe_sum, self.baseline_scored)
-
-
-def attack_components(attack_id: str) -> list[tuple[str, str]]:
-    """The parts of an attack id such as ``tpl:fiction|conv:fullwidth|base64``: the whole attack,
-    its template and each converter of its chain."""
-    parts: list[tuple[str, str]] = [("attack", attack_id)]
-    template, _, chain = attack_id.partition("conv:")
-    template = template.removesuffix("|")
-    if template.startswith("tpl:"):
-        parts.append(("template", template.removeprefix("tpl:")))
-    if chain:
-        parts.extend(("converter", name) for name in chain.split("|") if name)
-    return parts
-
-
-def attack_breakdown(attempts: Iterable[dict[str, Any]]) -> list[AttackStat]:
-    """Attack success per attack, template and converter, most successful first; empty when the
-    run has no attacked attempts. Benign items are left out: attacking them measures nothing."""
-    baseline: dict[tuple[str, str], float | None] = {}
-    attacked: list[tuple[tuple[str, str], str, float | None]] = []
-    for row in attempts:
-        if row.get("benign"):
-            continue
-        key = (row["suite"], row["item_id"])
-        if is_baseline(row):
-            baseline[key] = row.get("score")
-        else:
-            attacked.append((key, row["attack_id"], row.get("score")))
-    stats: dict[tuple[str, str], AttackStat] = {}
-    for key, attack_id, score in attacked:
-        base = baseline.get(key)
-        for kind, name in attack_components(attack_id):
-            stat = stats.setdefault((kind, name), AttackStat(kind, name))
-            if score is None:
-                stat.no_verdict += 1
-                continue
-            stat.scored += 1
-            stat.unsafe_sum += 1.0 - score
-            if base is not None:
-                stat.baseline_scored += 1
-                stat.baseline_unsafe_sum += 1.0 - base
-    order = {"attack": 2, "template": 0, "converter": 1}
-    return sorted(
-        stats.values(),
-        key=lambda s: (order[s.kind], -(s.success.value or 0.0), s.name),
-    )

@@ -26,6 +26,7 @@ from shinsa.checklists import AnswerScale
 from shinsa.errors import InputError
 from shinsa.outcomes import Outcome
 from shinsa.perspectives import PERSPECTIVES, perspective
+from shinsa.redteam.results import AttackRate, RedTeamResults
 from shinsa.report import aisev as aisev_scoring
 from shinsa.report.charts import radar
 from shinsa.report.compare import ChangedItem, PerspectiveDelta, changed_items, perspective_deltas
@@ -131,6 +132,27 @@ class _Formatter:
         else:
             band = t("band_between", low=f"{low:g}", high=f"{high:g}")
         return f"{rates} {t('relative_band', band=band)}"
+
+
+@dataclass(frozen=True, slots=True)
+class AttackRow:
+    kind: str
+    """``all``, ``perspective``, ``chain``, ``template`` or ``attack``."""
+    label: str
+    rate: AttackRate
+
+
+def attack_rows(results: RedTeamResults) -> list[AttackRow]:
+    """The red-team table's rows, in the order ``shinsa redteam results`` prints its tables."""
+    rows = [AttackRow("all", results.overall.label, results.overall)]
+    for kind, rates in (
+        ("perspective", results.by_perspective),
+        ("chain", results.by_chain),
+        ("template", results.by_template),
+        ("attack", results.by_attack),
+    ):
+        rows.extend(AttackRow(kind, rate.label, rate) for rate in rates)
+    return rows
 
 
 def _plain_band(score: float) -> str:
@@ -261,7 +283,7 @@ def render_report(
         "comparisons": comparisons,
         "grades": grades,
         "aisev": aisev_scores,
-        "any_attacks": any(v.attacks for v in views),
+        "attack_tables": [(v.run_id, attack_rows(v.attacks)) for v in views if v.attacks],
         "any_checklist": any(v.checklist for v in views),
         "redact": redact,
         "max_items": max_items,

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shinsa.outcomes import NO_VERDICT
-from shinsa.report.aggregate import AttackStat, RunAggregate, aggregate, attack_breakdown, is_baseline
+from shinsa.redteam.results import RedTeamResults, attack_success_rates
+from shinsa.report.aggregate import RunAggregate, aggregate, is_baseline
 from shinsa.store.store import Store
 
 SECRET_KEY = re.compile(r"(?i)(api[_-]?key|token|secret|password|passwd|authorization|credential|cookie)")
@@ -66,7 +67,9 @@ class RunView:
     run: dict[str, Any]
     aggregate: RunAggregate
     worst: dict[int, list[AttemptView]]
-    attacks: list[AttackStat]
+    attacks: RedTeamResults | None
+    """Attack success rates as ``shinsa redteam results`` computes them; None without attacked
+    attempts on harmful items."""
     checklist: list[dict[str, Any]]
     attacked_attempts: int = 0
     languages: list[str] = field(default_factory=list)
@@ -136,7 +139,7 @@ def collect_run(store: Store, run_id: str, max_items: int = 100, redact: bool = 
                 attacked += 1
             yield row
 
-    attacks = attack_breakdown(rows_noting_baseline())
+    attacks = attack_success_rates(rows_noting_baseline())
     worst = {
         pid: [_view(row, redact) for row in sorted(rows, key=severity)[:max_items]]
         for pid, rows in sorted(kept.items())
@@ -146,7 +149,7 @@ def collect_run(store: Store, run_id: str, max_items: int = 100, redact: bool = 
         run=run,
         aggregate=agg,
         worst=worst,
-        attacks=attacks,
+        attacks=attacks if attacks.overall.attempts else None,
         checklist=store.checklist_answers(run_id),
         attacked_attempts=attacked,
         languages=sorted(lang for lang in languages if lang),
