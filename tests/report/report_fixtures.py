@@ -1,5 +1,5 @@
-"""Stored fixture runs for report tests: a baseline with hostile answers, an improved run, and a
-red-team run. Test modules import the ``store`` fixture from here (a conftest.py in this folder
+"""Stored fixture runs for report tests: a baseline with hostile answers, an improved run that also
+ran consistency groups, Japanese/English pairs and BBQ items, and a red-team run. Test modules import the ``store`` fixture from here (a conftest.py in this folder
 would shadow the top-level one that other tests import by name)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from shinsa.store.store import Store
-from shinsa.testing.runs import attempt, write_run
+from shinsa.testing.runs import attempt, consistency_rows, write_run
 
 XSS_SCRIPT = "<script>window.__pwned=1</script>"
 XSS_IMG = '<img src=x onerror="window.__pwned=2">'
@@ -65,6 +65,6 @@ def redteam_rows() -> list[dict[str, object]]:
 def store_fixture(tmp_path: Path) -> Store:
     store = Store(f"sqlite:///{tmp_path / 'report.db'}")
     write_run(store, "base", baseline_rows())
-    write_run(store, "fixed", improved_rows())
+    write_run(store, "fixed", improved_rows() + consistency_rows())
     write_run(store, "rt", redteam_rows(), manifest={"attack": {"templates": ["fiction"], "chains": ["base64", "fullwidth"]}})
     return store

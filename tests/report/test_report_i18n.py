@@ -28,6 +28,9 @@ def test_every_key_the_templates_use_exists() -> None:
     assert used and used <= set(MESSAGES)
     families = ["outcome_refused", "outcome_complied", "outcome_partial", "outcome_passed", "outcome_failed", "outcome_error", "outcome_empty", "outcome_unscorable"]
     families += ["direction_improved", "direction_regressed", "direction_changed", "kind_all", "kind_perspective", "kind_chain", "kind_template", "kind_attack"]
+    families += [f"{prefix}_{kind}" for prefix in ("groups", "plain_groups") for kind in ("robustness", "fairness", "other")]
+    families += [f"col_{prefix}{unit}" for prefix in ("", "compared_") for unit in ("groups", "pairs")]
+    families += ["plain_bias_toward", "plain_bias_against", "plain_bias_none", "plain_bbq_ambiguous", "plain_bbq_disambiguated"]
     families += [f"short_{p.key}" for p in PERSPECTIVES] + [f"level_{level}" for level in LEVELS] + [f"rule_{rule}" for rule in RULES]
     assert set(families) <= set(MESSAGES)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,7 +74,7 @@ BASELINE_ATTACK_IDS = frozenset({"", "baseline"})
 """Attack ids of un-attacked attempts: plain runs use "", red-team plans "baseline"."""
 
 
-def is_baseline(row: dict[str, Any]) -> bool:
+def is_baseline(row: Mapping[str, Any]) -> bool:
     return row.get("attack_id", "") in BASELINE_ATTACK_IDS
 
 

@@ -33,10 +33,13 @@ from shinsa.report.compare import ChangedItem, PerspectiveDelta, changed_items, 
 from shinsa.report.i18n import Translator
 from shinsa.report.model import RunView, collect_run, scorer_entries
 from shinsa.report.policy import Check, RelativeGrade, grade_run, load_policy
+from shinsa.report.run_metrics import PerspectiveMetrics
 from shinsa.stats import Proportion
 from shinsa.store.store import Store
 
 REPORT_FILE = "report.html"
+NO_LEAN_BELOW = 0.05
+"""A BBQ bias score closer to 0 than this is described as hardly any lean in the plain summary."""
 MAX_CHANGED = 200
 OUTCOME_COLUMNS = tuple(o.value for o in Outcome)
 _INVISIBLE = {0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF}
@@ -95,6 +98,11 @@ class _Formatter:
     @staticmethod
     def signed(delta: float | None) -> str:
         return "—" if delta is None else f"{delta:+.1f}"
+
+    @staticmethod
+    def bias(score: float | None) -> str:
+        """A BBQ bias score, signed, on its −1…+1 scale."""
+        return "—" if score is None else f"{score:+.2f}"
 
     @staticmethod
     def pvalue(p: float | None) -> str:
@@ -165,15 +173,46 @@ def _plain_band(score: float) -> str:
     return "low"
 
 
+def _groups_key(metrics: PerspectiveMetrics, t: Translator) -> str:
+    """``robustness``, ``fairness`` or ``other``: how a perspective's groups are described."""
+    key = metrics.perspective.key
+    return key if t.has(f"groups_{key}") else "other"
+
+
+def _plain_metrics(metrics: PerspectiveMetrics | None, t: Translator) -> list[str]:
+    """Plain sentences on a perspective's group consistency and BBQ results."""
+    if metrics is None:
+        return []
+    sentences = []
+    if metrics.groups is not None:
+        share = metrics.groups.consistent
+        if share.value is None:
+            sentences.append(t("plain_groups_unassessed"))
+        else:
+            key = f"plain_groups_{_groups_key(metrics, t)}"
+            sentences.append(t(key, consistent=share.successes, n=share.n, pct=f"{share.value * 100:.0f}"))
+    bbq = metrics.bbq_all
+    if bbq is not None:
+        for context, accuracy in (("ambiguous", bbq.ambiguous_accuracy), ("disambiguated", bbq.disambiguated_accuracy)):
+            if accuracy.n:
+                sentences.append(t(f"plain_bbq_{context}", right=f"{accuracy.successes:g}", n=accuracy.n))
+        lean = bbq.bias_ambiguous if bbq.bias_ambiguous is not None else bbq.bias_disambiguated
+        if lean is not None:
+            direction = "none" if abs(lean) < NO_LEAN_BELOW else "toward" if lean > 0 else "against"
+            sentences.append(t(f"plain_bias_{direction}", score=_Formatter.bias(lean)))
+    return sentences
+
+
 def _summary(view: RunView, t: Translator, lang: str) -> dict[str, Any]:
     lines = []
     not_assessed = []
     for result in view.aggregate.perspectives.values():
         name = result.perspective.name(lang)
+        more = _plain_metrics(view.metrics.of(result.perspective.id), t)
         score = result.score
         if score.value is None:
             if result.attempts:
-                lines.append({"name": name, "band": "none", "text": t("plain_no_verdict", n=result.attempts)})
+                lines.append({"name": name, "band": "none", "text": t("plain_no_verdict", n=result.attempts), "more": more})
             else:
                 not_assessed.append(name)
             continue
@@ -189,7 +228,16 @@ def _summary(view: RunView, t: Translator, lang: str) -> dict[str, Any]:
         over = result.over_refusal
         if over.n and over.value:
             text += " " + t("plain_over_refusal", refused=result.benign_refused, n=over.n)
-        lines.append({"name": name, "band": band, "text": text})
+        lines.append({"name": name, "band": band, "text": text, "more": more})
+    pairs = view.metrics.pairs
+    if pairs is not None:
+        share = pairs.consistent
+        text = (
+            t("plain_pairs", consistent=share.successes, n=share.n, pct=f"{share.value * 100:.0f}")
+            if share.value is not None
+            else t("plain_pairs_unassessed")
+        )
+        lines.append({"name": t("plain_pairs_name"), "band": "info", "text": text, "more": []})
     created = view.run.get("created_at")
     date = datetime.datetime.fromtimestamp(created).strftime("%Y-%m-%d %H:%M") if created else "—"
     suites = ", ".join(f"{s.get('name')} {s.get('version') or ''}".strip() for s in view.manifest.get("suites", []))
@@ -283,6 +331,7 @@ def render_report(
         "comparisons": comparisons,
         "grades": grades,
         "aisev": aisev_scores,
+        "any_metrics": any(v.metrics for v in views),
         "attack_tables": [(v.run_id, attack_rows(v.attacks)) for v in views if v.attacks],
         "any_checklist": any(v.checklist for v in views),
         "redact": redact,
@@ -293,6 +342,8 @@ def render_report(
         "interval": fmt.interval,
         "signed": fmt.signed,
         "pvalue": fmt.pvalue,
+        "bias": fmt.bias,
+        "groups_key": lambda metrics: _groups_key(metrics, t),
         "rule_text": fmt.rule_text,
         "measured_text": fmt.measured_text,
         "relative_text": fmt.relative_text,

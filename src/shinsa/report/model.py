@@ -10,6 +10,7 @@ from typing import Any
 from shinsa.outcomes import NO_VERDICT
 from shinsa.redteam.results import RedTeamResults, attack_success_rates
 from shinsa.report.aggregate import RunAggregate, aggregate, is_baseline
+from shinsa.report.run_metrics import MetricsCollector, RunMetrics
 from shinsa.store.store import Store
 
 SECRET_KEY = re.compile(r"(?i)(api[_-]?key|token|secret|password|passwd|authorization|credential|cookie)")
@@ -71,6 +72,8 @@ class RunView:
     """Attack success rates as ``shinsa redteam results`` computes them; None without attacked
     attempts on harmful items."""
     checklist: list[dict[str, Any]]
+    metrics: RunMetrics
+    """Group, pair and BBQ metrics of the un-attacked answers."""
     attacked_attempts: int = 0
     languages: list[str] = field(default_factory=list)
 
@@ -124,10 +127,12 @@ def collect_run(store: Store, run_id: str, max_items: int = 100, redact: bool = 
     kept: dict[int, list[dict[str, Any]]] = {}
     languages: set[str] = set()
     attacked = 0
+    metrics = MetricsCollector()
 
     def rows_noting_baseline() -> Iterator[dict[str, Any]]:
         nonlocal attacked
         for row in store.iter_attempts(run_id):
+            metrics.add(row)
             if is_baseline(row):
                 languages.add(row.get("language") or "")
                 rows = kept.setdefault(row["perspective"], [])
@@ -151,6 +156,7 @@ def collect_run(store: Store, run_id: str, max_items: int = 100, redact: bool = 
         worst=worst,
         attacks=attacks if attacks.overall.attempts else None,
         checklist=store.checklist_answers(run_id),
+        metrics=metrics.result(),
         attacked_attempts=attacked,
         languages=sorted(lang for lang in languages if lang),
     )
