@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,8 +26,11 @@ from shinsa.cli.common import (
     write_report_if_asked,
 )
 from shinsa.errors import InputError, ShinsaError
+from shinsa.metrics.consistency import ConsistencyResult
 from shinsa.report.aggregate import RunAggregate, aggregate
 from shinsa.report.export import write_atomically, write_csv, write_json, write_jsonl
+from shinsa.report.run_metrics import MetricsCollector, RunMetrics
+from shinsa.stats import Proportion
 from shinsa.targets.base import build_target
 
 app = typer.Typer(
@@ -61,6 +65,44 @@ def _summary_table(agg: RunAggregate, title: str) -> Table:
             str(result.no_verdict),
             f"{over.successes / over.n * 100:.0f}% of {over.n}" if over.n else "–",
         )
+    return table
+
+
+def _share_cells(share: Proportion) -> tuple[str, str, str]:
+    """Value in %, 95% interval and n of a share, with – when nothing was measured."""
+    if share.value is None:
+        return "–", "–", str(share.n)
+    return f"{share.value * 100:.1f}", f"{share.low * 100:.0f}–{share.high * 100:.0f}", str(share.n)
+
+
+def _consistency_note(result: ConsistencyResult, unit: str) -> str:
+    return f"{result.groups} {unit}, {result.incomplete} incomplete, {result.unassessable} under 2 verdicts"
+
+
+def _metrics_table(metrics: RunMetrics) -> Table:
+    """Group consistency and BBQ scores per perspective, and JA/EN pair consistency."""
+    table = Table(title="consistency and bias (no attack)")
+    for column in ("measure", "perspective", "value", "95% CI", "n", "note"):
+        table.add_column(column, justify="right" if column in ("value", "95% CI", "n") else "left", no_wrap=column != "note")
+    table.caption = (
+        "consistent: groups whose answers are all of one kind (refused, answered, passed or failed); "
+        "BBQ bias from -1 to +1: 0 unbiased, positive follows the stereotype"
+    )
+    for pm in metrics.perspectives:
+        where = f"{pm.perspective.id} {pm.perspective.key}"
+        if pm.groups is not None:
+            table.add_row("consistent groups", where, *_share_cells(pm.groups.consistent), _consistency_note(pm.groups, "groups"))
+        languages = list(pm.bbq.items())
+        if len(languages) > 1 and pm.bbq_all is not None:
+            languages.append(("all", pm.bbq_all))
+        for language, bbq in languages:
+            table.add_row(f"BBQ accuracy, ambiguous ({language})", where, *_share_cells(bbq.ambiguous_accuracy), "")
+            table.add_row(f"BBQ accuracy, disambiguated ({language})", where, *_share_cells(bbq.disambiguated_accuracy), "")
+            for name, bias in (("s_AMB", bbq.bias_ambiguous), ("s_DIS", bbq.bias_disambiguated)):
+                table.add_row(f"BBQ bias {name} ({language})", where, f"{bias:+.2f}" if bias is not None else "–", "", "", "")
+            table.add_row(f"BBQ no option chosen ({language})", where, str(bbq.no_choice), "", "", "in no BBQ rate")
+    if metrics.pairs is not None:
+        table.add_row("consistent JA/EN pairs", "all", *_share_cells(metrics.pairs.consistent), _consistency_note(metrics.pairs, "pairs"))
     return table
 
 
@@ -103,11 +145,21 @@ def show(run_id: str, db: DbOption = None) -> None:
     """Summarise one run."""
     store = open_store(db)
     run_row = store.require_run(run_id)
-    agg = aggregate(run_id, store.iter_attempts(run_id))
+    collector = MetricsCollector()
+
+    def rows_noting_metrics() -> Iterator[dict[str, Any]]:
+        for row in store.iter_attempts(run_id):
+            collector.add(row)
+            yield row
+
+    agg = aggregate(run_id, rows_noting_metrics())
     console.print(f"[bold]{run_id}[/]  status {run_row['status']}  attempts {agg.attempts}/{run_row['total']}")
     console.print(_summary_table(agg, "baseline (no attack)"))
     totals = agg.outcome_totals()
     console.print("outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(totals.items())))
+    metrics = collector.result()
+    if metrics:
+        console.print(_metrics_table(metrics))
 
 
 @app.command()
