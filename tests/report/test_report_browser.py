@@ -50,6 +50,9 @@ def test_report_in_chromium(store: Store, tmp_path: Path, lang: str) -> None:
             assert radar.locator("text.axis-label").count() == 10
             assert radar.locator("g.series polygon").count() == 2
             assert page.locator("table.scores tbody tr").count() == 20  # two runs x ten perspectives
+            consistency = page.locator("#consistency")
+            assert consistency.locator("table").count() == 4  # fairness groups, BBQ, robustness groups, JA/EN pairs
+            assert consistency.locator("table.consistency .ibar-dot").count() == 3
 
             drill = page.locator("details.drill").first
             drill.locator("summary").click()
