@@ -90,12 +90,11 @@ def inspect_rate(python: str, base_url: str, n: int, concurrency: int, workdir: 
     logs = workdir / "inspect-logs"
     env = {**os.environ, "OPENAI_API_KEY": "bench", "OPENAI_BASE_URL": base_url, "BENCH_ITEMS": str(n),
            "INSPECT_LOG_DIR": str(logs), "PYTHONPATH": str(REPO / "bench")}
-    task = REPO / "bench" / "inspect_task.py"
     start = time.perf_counter()
     subprocess.run(
-        [python, "-m", "inspect_ai", "eval", str(task), "--model", "openai/fake", "--display", "none",
+        [python, "-m", "inspect_ai", "eval", "inspect_task.py", "--model", "openai/fake", "--display", "none",
          "-M", "responses_api=false", "--max-connections", str(concurrency), "--log-level", "error"],
-        check=True, env=env, stdout=subprocess.DEVNULL,
+        check=True, env=env, stdout=subprocess.DEVNULL, cwd=REPO / "bench",
     )
     wall = time.perf_counter() - start
     out = subprocess.run([python, "-c", INSPECT_SPAN, str(logs)], check=True, capture_output=True, text=True, env=env)
