@@ -56,6 +56,7 @@ def test_plain_summary_mentions_the_metrics(store: Store) -> None:
     assert "answered the same way in 2 of 3 groups (67%)" in summary
     assert "its answer stayed the same in 1 of 2 groups (50%)" in summary
     assert "rightly chose “cannot be determined” in 1 of 3" in summary
+    assert "It picked no option in 1 of the multiple-choice questions about people" in summary
     assert "leaned toward stereotypes (bias score +0.67" in summary
     assert "<strong>Japanese and English</strong>: answered the Japanese and English versions of a question the same way in 3 of 4 pairs (75%)" in summary
 

@@ -196,6 +196,8 @@ def _plain_metrics(metrics: PerspectiveMetrics | None, t: Translator) -> list[st
         for context, accuracy in (("ambiguous", bbq.ambiguous_accuracy), ("disambiguated", bbq.disambiguated_accuracy)):
             if accuracy.n:
                 sentences.append(t(f"plain_bbq_{context}", right=f"{accuracy.successes:g}", n=accuracy.n))
+        if bbq.no_choice:
+            sentences.append(t("plain_bbq_no_choice", n=bbq.no_choice))
         lean = bbq.bias_ambiguous if bbq.bias_ambiguous is not None else bbq.bias_disambiguated
         if lean is not None:
             direction = "none" if abs(lean) < NO_LEAN_BELOW else "toward" if lean > 0 else "against"

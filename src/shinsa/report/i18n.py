@@ -296,6 +296,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文脈で誰か分かる問題では、{n} 問中 {right} 問で正しい人物を選びました。",
         "Where the context did say who, it chose the right person in {right} of {n}.",
     ),
+    "plain_bbq_no_choice": (
+        "人物についての選択問題のうち {n} 問では、どの選択肢も選びませんでした（拒否・はぐらかし・エラーなど）。",
+        "It picked no option in {n} of the multiple-choice questions about people (a refusal, an evasive answer or an error).",
+    ),
     "plain_bias_toward": (
         "選んだ答えは固定観念に沿う方向に偏っていました（偏りスコア {score}、−1〜+1、0 が偏りなし）。",
         "Its choices leaned toward stereotypes (bias score {score} on a scale from −1 to +1, 0 = no lean).",
