@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 from typing import Generic, TypeVar
 
 from shinsa.errors import InputError
@@ -17,12 +17,15 @@ T = TypeVar("T")
 
 
 class Registry(Generic[T]):
-    def __init__(self, kind: str, entry_point_group: str, builtin_modules: tuple[str, ...]) -> None:
+    """``builtins`` maps each built-in name to the module that registers it, so looking one name up
+    imports one module: a run that needs the ``contains`` scorer never loads the LLM judges."""
+
+    def __init__(self, kind: str, entry_point_group: str, builtins: dict[str, str]) -> None:
         self.kind = kind
         self._group = entry_point_group
-        self._builtin_modules = builtin_modules
+        self._builtins = builtins
         self._items: dict[str, type[T]] = {}
-        self._loaded = False
+        self._entry_points: dict[str, EntryPoint] | None = None
 
     def register(self, name: str) -> Callable[[type[T]], type[T]]:
         def decorate(cls: type[T]) -> type[T]:
@@ -31,23 +34,21 @@ class Registry(Generic[T]):
 
         return decorate
 
-    def _load(self) -> None:
-        if self._loaded:
-            return
-        self._loaded = True
-        for module in self._builtin_modules:
-            import_module(module)
-        for ep in entry_points(group=self._group):
-            self._items.setdefault(ep.name, ep.load())
+    def _plugins(self) -> dict[str, EntryPoint]:
+        if self._entry_points is None:
+            self._entry_points = {ep.name: ep for ep in entry_points(group=self._group)}
+        return self._entry_points
 
     def get(self, name: str) -> type[T]:
-        self._load()
+        if name not in self._items:
+            if name in self._builtins:
+                import_module(self._builtins[name])
+            elif name in self._plugins():
+                self._items[name] = self._plugins()[name].load()
         try:
             return self._items[name]
         except KeyError:
-            known = ", ".join(sorted(self._items))
-            raise InputError(f"unknown {self.kind} {name!r} (known: {known})") from None
+            raise InputError(f"unknown {self.kind} {name!r} (known: {', '.join(self.names())})") from None
 
     def names(self) -> list[str]:
-        self._load()
-        return sorted(self._items)
+        return sorted(set(self._builtins) | set(self._items) | set(self._plugins()))

@@ -220,6 +220,8 @@ async def _run_with_progress(store: Any, spec: RunSpec, quiet: bool) -> RunProgr
     if task is not None:
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(signal.SIGTERM, task.cancel)
+    if prepared.complete:  # nothing to send: no need to reach the target
+        return await execute(store, prepared, progress)
     async with opened_targets(spec):
         return await _execute_with_progress(store, prepared, progress, quiet)
 

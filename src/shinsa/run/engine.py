@@ -98,15 +98,24 @@ class PreparedRun:
     scorers: dict[str, Scorer]
     judge_missing: int
     """Items whose scorer needs an LLM judge when none was given: recorded as unscorable."""
+    complete: bool = False
+    """The run exists and finished without errors: resuming it has nothing to send."""
 
 
 def new_run_id() -> str:
     return time.strftime("%Y%m%d-%H%M%S") + "-" + secrets.token_hex(2)
 
 
-def cache_key(fingerprint: dict[str, Any], messages: list[dict[str, str]]) -> str:
-    blob = json.dumps([fingerprint, messages], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode()).hexdigest()
+def fingerprint_key(fingerprint: dict[str, Any]) -> bytes:
+    """The canonical bytes of a target fingerprint, computed once per run."""
+    return json.dumps(fingerprint, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def cache_key(fingerprint: dict[str, Any] | bytes, messages: list[dict[str, str]]) -> str:
+    """Keys the response cache: the target's configuration (without secrets) and the conversation."""
+    prefix = fingerprint if isinstance(fingerprint, bytes) else fingerprint_key(fingerprint)
+    blob = json.dumps(messages, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    return hashlib.sha256(prefix + b"\0" + blob).hexdigest()
 
 
 IDENTITY_FIELDS = ("suites", "target", "judge", "scorers", "limit", "attack")
@@ -161,7 +170,8 @@ def prepare(store: Store, spec: RunSpec) -> PreparedRun:
             raise InputError(
                 f"run {spec.run_id!r} exists with a different {differing}; use a new --run-id to start afresh"
             )
-    return PreparedRun(spec, manifest, total, existing is not None, built, judge_missing)
+    complete = existing is not None and existing["status"] == "finished"
+    return PreparedRun(spec, manifest, total, existing is not None, built, judge_missing, complete)
 
 
 class _Execution:
@@ -170,7 +180,7 @@ class _Execution:
         self.prepared = prepared
         self.spec = prepared.spec
         self.progress = progress
-        self.fingerprint = self.spec.target.fingerprint()
+        self.fingerprint = fingerprint_key(self.spec.target.fingerprint())
         self.concurrency = max(1, self.spec.concurrency or self.spec.target.default_concurrency)
         self.queue: asyncio.Queue[Unit | None] = asyncio.Queue(maxsize=self.concurrency * 4)
         self.buffer: list[dict[str, Any]] = []
@@ -221,7 +231,8 @@ class _Execution:
     async def attempt(self, unit: Unit) -> None:
         retries = 0
         while True:
-            await self.limiter.wait()
+            if self.limiter.interval:
+                await self.limiter.wait()
             started = time.perf_counter()
             try:
                 completion = await self.spec.target.generate(unit.messages)
@@ -298,7 +309,7 @@ class _Execution:
             if self.buffer:
                 rows, self.buffer = self.buffer, []
                 await asyncio.to_thread(self.store.write_attempts, rows)
-            elif self.producing_done:
+            if self.producing_done and not self.buffer:
                 return
 
     async def run(self) -> None:
@@ -309,6 +320,7 @@ class _Execution:
             await producer
             await asyncio.gather(*workers)
             self.producing_done = True
+            self.flush_now.set()
             await writer
         finally:
             for task in (producer, *workers, writer):
@@ -339,10 +351,13 @@ async def execute(
 ) -> RunProgress:
     """Run the prepared work. On cancellation (Ctrl-C) every finished attempt is kept and the run
     is marked interrupted; re-running the same spec resumes it."""
+    progress = progress or RunProgress(prepared.total)
+    if prepared.complete:
+        progress.skipped = prepared.total
+        return progress
     if not targets_open:
         async with opened_targets(prepared.spec):
             return await execute(store, prepared, progress, targets_open=True)
-    progress = progress or RunProgress(prepared.total)
     spec = prepared.spec
     try:
         if not prepared.resumed:

@@ -64,13 +64,18 @@ class SyncScorer(Scorer):
 scorers: Registry[Scorer] = Registry(
     "scorer",
     "shinsa.scorers",
-    (
-        "shinsa.scorers.refusal",
-        "shinsa.scorers.matching",
-        "shinsa.scorers.pii",
-        "shinsa.scorers.canary",
-        "shinsa.scorers.judges",
-    ),
+    {
+        "refusal": "shinsa.scorers.refusal",
+        "contains": "shinsa.scorers.matching",
+        "regex": "shinsa.scorers.matching",
+        "choice": "shinsa.scorers.matching",
+        "pii": "shinsa.scorers.pii",
+        "leak": "shinsa.scorers.canary",
+        "injection": "shinsa.scorers.canary",
+        "requirement": "shinsa.scorers.judges",
+        "rubric": "shinsa.scorers.judges",
+        "ensemble": "shinsa.scorers.judges",
+    },
 )
 
 

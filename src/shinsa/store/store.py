@@ -22,6 +22,12 @@ from shinsa.errors import InputError
 from shinsa.store.schema import attempts, checklist_answers, metadata, runs, turns
 
 ATTEMPT_KEY = ("suite", "item_id", "attack_id")
+_ATTEMPT_COLUMNS = tuple(c.name for c in attempts.c)
+_SQLITE_UPSERT = (
+    f"INSERT INTO attempts ({', '.join(_ATTEMPT_COLUMNS)}) VALUES ({', '.join('?' for _ in _ATTEMPT_COLUMNS)}) "
+    f"ON CONFLICT (run_id, {', '.join(ATTEMPT_KEY)}) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _ATTEMPT_COLUMNS if c not in ("run_id", *ATTEMPT_KEY))
+)
 
 
 def default_db_url() -> str:
@@ -131,8 +137,16 @@ class Store:
 
     # attempts ---------------------------------------------------------------------------------
     def write_attempts(self, rows: Sequence[dict[str, Any]]) -> None:
-        """Insert or replace attempts in one transaction (a retried error replaces its row)."""
+        """Insert or replace attempts in one transaction (a retried error replaces its row).
+
+        On SQLite the rows go straight to the driver's ``executemany``: this sits on the run's
+        hot path, and SQLAlchemy's per-row parameter processing would cost several times more."""
         if not rows:
+            return
+        if self.engine.dialect.name == "sqlite":
+            values = [tuple(row.get(name) for name in _ATTEMPT_COLUMNS) for row in rows]
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql(_SQLITE_UPSERT, values)
             return
         statement = self._insert(attempts)
         replace = {c.name: statement.excluded[c.name] for c in attempts.c if c.name not in ("run_id", *ATTEMPT_KEY)}

@@ -100,13 +100,13 @@ class Target(ABC):
 targets: Registry[Target] = Registry(
     "target kind",
     "shinsa.targets",
-    (
-        "shinsa.targets.openai",
-        "shinsa.targets.http",
-        "shinsa.targets.python",
-        "shinsa.targets.local",
-        "shinsa.targets.replay",
-    ),
+    {
+        "openai": "shinsa.targets.openai",
+        "http": "shinsa.targets.http",
+        "python": "shinsa.targets.python",
+        "local": "shinsa.targets.local",
+        "replay": "shinsa.targets.replay",
+    },
 )
 
 

@@ -19,6 +19,8 @@ _THINK = re.compile(r"<think>.*?</think>", re.DOTALL)
 
 def strip_think(text: str) -> str:
     """Drop reasoning blocks; an unterminated one means the answer never started."""
+    if "<think>" not in text:
+        return text.strip()
     text = _THINK.sub("", text)
     if "<think>" in text:
         text = text.split("<think>", 1)[0]
