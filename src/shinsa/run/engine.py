@@ -66,17 +66,35 @@ class RunSpec:
     """The attack plan, when red-teaming (recorded in the manifest)."""
     units: UnitSource | None = None
     """Overrides the default source (every suite item once, no attack)."""
+    shard: tuple[int, int] | None = None
+    """``(index, count)``: run only this shard of the units, in a distributed run whose
+    coordinator creates the run and sets its status. Not part of the run's identity."""
 
     def unit_source(self) -> UnitSource:
-        if self.units is not None:
-            return self.units
+        source = self.units or self._baseline
+        if self.shard is None:
+            return source
+        index, count = self.shard
 
-        def baseline() -> Iterator[tuple[str, str, Item]]:
-            for suite in self.suites:
-                for item in suite.items():
-                    yield suite.name, "", item
+        def sharded() -> Iterator[tuple[str, str, Item]]:
+            # the limit counts units of the whole run, so it applies before the split
+            for suite, attack_id, item in islice(source(), self.limit):
+                if shard_of(suite, item.id, attack_id, count) == index:
+                    yield suite, attack_id, item
 
-        return baseline
+        return sharded
+
+    def _baseline(self) -> Iterator[tuple[str, str, Item]]:
+        for suite in self.suites:
+            for item in suite.items():
+                yield suite.name, "", item
+
+
+def shard_of(suite: str, item_id: str, attack_id: str, count: int) -> int:
+    """The shard an attempt belongs to: a hash that is the same in every process and on every
+    machine (Python's ``hash`` is salted per process), so shards never overlap."""
+    digest = hashlib.blake2b(f"{suite}\0{item_id}\0{attack_id}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % count
 
 
 @dataclass
@@ -133,6 +151,8 @@ def manifest_identity(manifest: dict[str, Any]) -> dict[str, Any]:
 def prepare(store: Store, spec: RunSpec) -> PreparedRun:
     """Validate all input, build the manifest, and check an existing run can be resumed.
     Writes nothing: the run is created by :func:`execute` once the targets are reachable."""
+    if spec.shard is not None and not 0 <= spec.shard[0] < spec.shard[1]:
+        raise InputError(f"shard {spec.shard[0]} of {spec.shard[1]} does not exist")
     known = set(scorers.names())
     suite_entries = []
     used: Counter[str] = Counter()
@@ -141,7 +161,7 @@ def prepare(store: Store, spec: RunSpec) -> PreparedRun:
         suite_entries.append(suite.describe(scan))
         used.update(scan.scorers)
     built = {name: build_scorer(name, judge=spec.judge) for name in sorted(used)}
-    if spec.units is None and spec.limit is None:
+    if spec.units is None and spec.limit is None and spec.shard is None:
         # the scans already counted everything: no need for another pass over the items
         total = sum(used.values())
         judge_missing = sum(n for name, n in used.items() if built[name].needs_judge) if spec.judge is None else 0
@@ -163,6 +183,8 @@ def prepare(store: Store, spec: RunSpec) -> PreparedRun:
         "attack": spec.attack,
     }
     existing = store.get_run(spec.run_id)
+    if existing is None and spec.shard is not None:
+        raise InputError(f"run {spec.run_id!r} must be created before its shards start")
     if existing is not None:
         old, new = manifest_identity(existing["manifest"]), manifest_identity(manifest)
         if old != new:
@@ -359,16 +381,24 @@ async def execute(
         async with opened_targets(prepared.spec):
             return await execute(store, prepared, progress, targets_open=True)
     spec = prepared.spec
+    owns_run = spec.shard is None  # a shard's coordinator creates the run and sets its status
     try:
-        if not prepared.resumed:
+        if owns_run and not prepared.resumed:
             store.create_run(spec.run_id, prepared.manifest, prepared.total, spec.command)
-        else:
+        elif owns_run:
             store.set_status(spec.run_id, "running")
         await _Execution(store, prepared, progress).run()
     except asyncio.CancelledError:
-        store.set_status(spec.run_id, "interrupted")
+        if owns_run:
+            store.set_status(spec.run_id, "interrupted")
         raise
-    counts = store.count_attempts(spec.run_id)
-    status = "finished" if not counts.get(Outcome.ERROR.value) else "finished_with_errors"
-    store.set_status(spec.run_id, status, total=prepared.total)
+    if owns_run:
+        close_run(store, spec.run_id, prepared.total)
     return progress
+
+
+def close_run(store: Store, run_id: str, total: int) -> None:
+    """Mark a run finished, or finished with errors when some attempts failed for good."""
+    counts = store.count_attempts(run_id)
+    status = "finished" if not counts.get(Outcome.ERROR.value) else "finished_with_errors"
+    store.set_status(run_id, status, total=total)
