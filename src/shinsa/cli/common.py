@@ -10,7 +10,7 @@ import json
 import shlex
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Annotated, Any, get_args, get_type_hints
@@ -27,6 +27,7 @@ from rich.progress import (
 )
 
 from shinsa.errors import InputError
+from shinsa.run.distributed import RunDescription
 from shinsa.run.engine import (
     PreparedRun,
     RunProgress,
@@ -41,7 +42,7 @@ from shinsa.run.retry import RetryPolicy
 from shinsa.store.store import Store
 from shinsa.suites.base import Suite
 from shinsa.suites.loader import load_suite
-from shinsa.targets.base import TargetOptions, build_target
+from shinsa.targets.base import TargetOptions
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -126,25 +127,24 @@ class RunOptions:
     def load_suites(self) -> list[Suite]:
         return [load_suite(spec, self.encoding) for spec in self.suite]
 
-    def spec(
-        self, suites: list[Suite], *, attack: dict[str, Any] | None = None, units: UnitSource | None = None
-    ) -> RunSpec:
-        """The run these options describe, over ``suites`` (or ``units`` drawn from them)."""
-        options = target_options(
-            self.target, self.base_url, self.api_key_env, self.system, self.temperature, self.max_tokens,
-            self.seed, self.timeout, self.param,
-        )
-        judge_target = None
+    def description(self) -> RunDescription:
+        """The run these options describe, as plain values that Ray shards can rebuild it from."""
+        judge_options = None
         if self.judge:
             judge_options = target_options(
                 self.judge, self.judge_base_url, self.judge_api_key_env, None, 0.0, 512, self.seed, self.timeout, None
             )
-            judge_target = build_target(self.judge, judge_options)
-        return RunSpec(
+        return RunDescription(
             run_id=self.run_id or new_run_id(),
-            suites=suites,
-            target=build_target(self.target, options),
-            judge=judge_target,
+            suites=tuple(self.suite),
+            target=self.target,
+            target_options=target_options(
+                self.target, self.base_url, self.api_key_env, self.system, self.temperature, self.max_tokens,
+                self.seed, self.timeout, self.param,
+            ),
+            encoding=self.encoding,
+            judge=self.judge,
+            judge_options=judge_options,
             concurrency=self.concurrency,
             rate=self.rate,
             limit=self.limit,
@@ -152,9 +152,13 @@ class RunOptions:
             use_cache=not self.no_cache,
             seed=self.seed,
             command=shlex.join(["shinsa", *sys.argv[1:]]),
-            attack=attack,
-            units=units,
         )
+
+    def spec(
+        self, suites: list[Suite], *, attack: dict[str, Any] | None = None, units: UnitSource | None = None
+    ) -> RunSpec:
+        """The run these options describe, over ``suites`` (or ``units`` drawn from them)."""
+        return self.description().spec(suites, attack=attack, units=units)
 
 
 _OPTIONS_PARAMETER = "options"
@@ -208,12 +212,23 @@ def run_options(*, suite_required: bool = True) -> Callable[[Callable[..., None]
     return decorate
 
 
-async def _run_with_progress(store: Any, spec: RunSpec, quiet: bool) -> RunProgress:
+RunExecutor = Callable[[PreparedRun, RunProgress], Awaitable[RunProgress]]
+"""Runs prepared work, updating the progress it is given (the engine, or shards on Ray)."""
+
+
+def _prepare_run(store: Store, spec: RunSpec) -> PreparedRun:
     prepared = prepare(store, spec)
     if prepared.judge_missing:
         err_console.print(
             f"[yellow]{prepared.judge_missing} items need an LLM judge; without --judge they are recorded as unscorable.[/]"
         )
+    return prepared
+
+
+async def _run_with_progress(
+    store: Store, prepared: PreparedRun, quiet: bool, executor: RunExecutor | None = None
+) -> RunProgress:
+    spec = prepared.spec
     progress = RunProgress(prepared.total)
     task = asyncio.current_task()
     loop = asyncio.get_running_loop()
@@ -222,15 +237,23 @@ async def _run_with_progress(store: Any, spec: RunSpec, quiet: bool) -> RunProgr
             loop.add_signal_handler(signal.SIGTERM, task.cancel)
     if prepared.complete:  # nothing to send: no need to reach the target
         return await execute(store, prepared, progress)
+    if executor is not None:
+        return await _execute_with_progress(executor, prepared, progress, quiet)
     async with opened_targets(spec):
-        return await _execute_with_progress(store, prepared, progress, quiet)
+
+        async def with_open_targets(prepared: PreparedRun, progress: RunProgress) -> RunProgress:
+            return await execute(store, prepared, progress, targets_open=True)
+
+        return await _execute_with_progress(with_open_targets, prepared, progress, quiet)
 
 
-async def _execute_with_progress(store: Any, prepared: PreparedRun, progress: RunProgress, quiet: bool) -> RunProgress:
+async def _execute_with_progress(
+    executor: RunExecutor, prepared: PreparedRun, progress: RunProgress, quiet: bool
+) -> RunProgress:
     spec = prepared.spec
     loop = asyncio.get_running_loop()
     if quiet:
-        return await execute(store, prepared, progress, targets_open=True)
+        return await executor(prepared, progress)
     columns = (
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -259,7 +282,7 @@ async def _execute_with_progress(store: Any, prepared: PreparedRun, progress: Ru
         started = loop.time()
         refresher = asyncio.create_task(refresh())
         try:
-            return await execute(store, prepared, progress, targets_open=True)
+            return await executor(prepared, progress)
         finally:
             refresher.cancel()
             bar.update(bar_task, completed=progress.done + progress.skipped, errors=progress.errors)
@@ -268,9 +291,33 @@ async def _execute_with_progress(store: Any, prepared: PreparedRun, progress: Ru
 def execute_run(store: Store, spec: RunSpec, quiet: bool, command: str) -> RunProgress:
     """Run ``spec`` to the end with a progress bar; on Ctrl-C, say how to resume and exit 130."""
     try:
-        return asyncio.run(_run_with_progress(store, spec, quiet))
+        return asyncio.run(_run_with_progress(store, _prepare_run(store, spec), quiet))
     except KeyboardInterrupt:
         err_console.print(f"[yellow]interrupted; resume with:[/] shinsa {command} ... --run-id {spec.run_id}")
+        raise typer.Exit(130) from None
+
+
+def execute_sharded_run(
+    store: Store, description: RunDescription, shards: int, ray_address: str | None, quiet: bool
+) -> tuple[RunSpec, RunProgress]:
+    """Like :func:`execute_run`, split into ``shards`` Ray tasks; the input is checked before Ray starts."""
+    from shinsa.run.distributed import execute_sharded, ray_session
+
+    spec = description.spec()
+    try:
+        prepared = _prepare_run(store, spec)
+        if prepared.complete:
+            return spec, asyncio.run(_run_with_progress(store, prepared, quiet))
+        with ray_session(ray_address, shards, store.url) as worker_db_url:
+
+            async def on_ray(prepared: PreparedRun, progress: RunProgress) -> RunProgress:
+                return await execute_sharded(store, prepared, description, shards, worker_db_url, progress)
+
+            return spec, asyncio.run(_run_with_progress(store, prepared, quiet, on_ray))
+    except KeyboardInterrupt:
+        err_console.print(
+            f"[yellow]interrupted; resume with:[/] shinsa run ... --shards {shards} --run-id {spec.run_id}"
+        )
         raise typer.Exit(130) from None
 
 
