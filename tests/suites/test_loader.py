@@ -124,3 +124,19 @@ def test_bundled_quick_suite_is_stratified() -> None:
         per_language.setdefault(language, set()).add(perspective)
     assert per_language == {"ja": set(range(1, 9)), "en": set(range(1, 9))}
     assert 50 <= scan.items <= 70
+
+
+def test_folder_suite_with_its_own_files_or_a_selection(tmp_path: Path) -> None:
+    own = tmp_path / "own"
+    (own / "items").mkdir(parents=True)
+    (own / "suite.yaml").write_text("name: own\nversion: 2.1.0\n", encoding="utf-8")
+    write(own / "items" / "a.jsonl", line(id="x") + line(id="y"))
+    suite = load_suite(str(own))
+    assert (suite.name, suite.version, suite.scan(KNOWN).items) == ("own", "2.1.0", 2)
+    picked = tmp_path / "picked"
+    picked.mkdir()
+    (picked / "suite.yaml").write_text(
+        "name: picked\nversion: 1.0.0\nselect: {suites: [aisi-ja], per_perspective: 1}\n", encoding="utf-8"
+    )
+    scan = load_suite(str(picked)).scan(KNOWN)
+    assert scan.items == 8 and {p for p, _, _ in scan.coverage} == set(range(1, 9))

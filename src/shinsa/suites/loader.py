@@ -8,7 +8,7 @@ import yaml
 
 from shinsa.errors import InputError
 from shinsa.suites.base import Suite
-from shinsa.suites.bundled import BundledManifest, folder_suite, load_bundled
+from shinsa.suites.bundled import BundledManifest, SelectedSuite, folder_suite, load_bundled
 from shinsa.suites.encoding import resolve_encoding
 from shinsa.suites.files import (
     FileSuite,
@@ -65,4 +65,6 @@ def _folder_suite(path: Path, encoding: str | None) -> Suite:
         manifest = BundledManifest.model_validate(yaml.safe_load(manifest_path.read_text(encoding="utf-8")))
     except (yaml.YAMLError, ValueError) as exc:
         raise InputError(f"{manifest_path}: {str(exc).splitlines()[0]}") from None
+    if manifest.select is not None:
+        return SelectedSuite(manifest)
     return folder_suite(path, manifest, str(path), encoding)
