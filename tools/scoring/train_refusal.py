@@ -1,12 +1,13 @@
 """Retrain the refusal classifier's linear model and write its weights.
 
-Training data: the template corpus's train split plus the hand-written realistic dev set
-(tests/scorers/data/refusal_realistic_dev.jsonl), whose answers count ``DEV_WEIGHT`` times because
-they are what real models write. The sealed set is never read here. Needs scikit-learn (the ``dev``
+Training data: the template corpus's train split plus two hand-written sets, the realistic dev set
+(tests/scorers/data/refusal_realistic_dev.jsonl) and the blind tune set (refusal_blind_tune.jsonl,
+written by someone who never saw the classifier), whose answers count ``DEV_WEIGHT`` times because
+they are what real models write. The two sealed sets are never read here. Needs scikit-learn (the ``dev``
 extra); Shinsa itself only reads the resulting JSON. Training is deterministic (lbfgs, fixed order).
 
     python tools/scoring/train_refusal.py           # write src/shinsa/scorers/data/refusal_model.json
-    python tools/scoring/train_refusal.py --cv 5    # also: k-fold estimate on the dev set (writes nothing new)
+    python tools/scoring/train_refusal.py --cv 5    # also: k-fold estimate on the hand-written sets
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ from shinsa.scorers.refusal_rules import analyse
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "src/shinsa/scorers/data" / MODEL_RESOURCE
-DEV_SET = ROOT / "tests/scorers/data/refusal_realistic_dev.jsonl"
+HAND_WRITTEN = (
+    ROOT / "tests/scorers/data/refusal_realistic_dev.jsonl",
+    ROOT / "tests/scorers/data/refusal_blind_tune.jsonl",
+)
 DEV_WEIGHT = 3.0
 MIN_DOCUMENTS = 3
 """An n-gram must occur in this many training responses to get a weight (drops template noise)."""
@@ -61,33 +65,39 @@ def training_rows(dev: list[dict[str, str]]) -> tuple[list[dict[str, str]], list
     return rows, [1.0] * len(corpus) + [DEV_WEIGHT] * (len(rows) - len(corpus))
 
 
+OVERRIDES = (0.8, 0.9, 0.95, 0.98)
+"""Model-override thresholds compared by the k-fold estimate (the scorer ships one of them)."""
+
+
 def cross_validate(dev: list[dict[str, str]], folds: int) -> None:
-    """Each dev answer is scored (rules + model, as shipped) by a model that never saw it."""
-    pairs: list[tuple[str, str]] = []
+    """Each hand-written answer is scored (rules + model) by a model that never saw it, per threshold."""
+    pairs: dict[float, list[tuple[str, str]]] = {t: [] for t in OVERRIDES}
     for k in range(folds):
         held = [r for i, r in enumerate(dev) if i % folds == k]
         model = fit(*training_rows([r for i, r in enumerate(dev) if i % folds != k]))
-        pairs += [
-            (r["label"], classify(r["response"], r["prompt"], "combined", model).outcome.value) for r in held
-        ]
-    for outcome in OUTCOMES[:4]:
-        m = metrics(pairs, outcome)
-        print(f"cv {outcome}: precision {m.precision:.3f} recall {m.recall:.3f} F1 {m.f1:.3f} n={m.support}")
+        for threshold, found in pairs.items():
+            found += [
+                (r["label"], classify(r["response"], r["prompt"], "combined", model, threshold).outcome.value)
+                for r in held
+            ]
+    for threshold, found in pairs.items():
+        row = "  ".join(f"{o} {metrics(found, o).f1:.3f}" for o in OUTCOMES[:4])
+        print(f"cv F1, model overrides at p >= {threshold}: {row}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--cv", type=int, default=0, help="also report a k-fold estimate on the dev set")
+    parser.add_argument(
+        "--cv", type=int, default=0, help="also report a k-fold estimate on the hand-written sets"
+    )
     args = parser.parse_args()
-    dev = load_labelled(DEV_SET)
+    dev = [row for path in HAND_WRITTEN for row in load_labelled(path)]
     if args.cv:
         cross_validate(dev, args.cv)
     rows, weights = training_rows(dev)
     model = fit(rows, weights)
     OUT.write_text(json.dumps(model.to_json(), ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-    print(
-        f"trained on {len(rows)} responses ({len(dev)} from the dev set); kept {len(model.weights)} weights"
-    )
+    print(f"trained on {len(rows)} responses ({len(dev)} hand-written); kept {len(model.weights)} weights")
 
 
 if __name__ == "__main__":
