@@ -5,19 +5,33 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
+import pickle
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from shinsa.cli.main import app
 from shinsa.errors import InputError
 from shinsa.items import Item
-from shinsa.run.engine import RunSpec, execute, prepare, shard_of
+from shinsa.run.distributed import (
+    RunDescription,
+    execute_sharded,
+    import_ray,
+    ray_session,
+    worker_database_url,
+)
+from shinsa.run.engine import RunProgress, RunSpec, execute, prepare, shard_of
 from shinsa.store.store import Store
 from shinsa.suites.loader import load_suite
-from shinsa.targets.base import build_target
+from shinsa.targets.base import TargetOptions, build_target
 
 ECHO = "python:shinsa.testing.bots:echo"
 
@@ -116,3 +130,140 @@ def test_shards_write_their_own_items_and_leave_the_run_status_to_the_coordinato
     # a resume split another way finds everything finished
     again = [asyncio.run(execute(store, prepare(store, spec))) for spec in sharded_specs(path, 2)]
     assert [p.done for p in again] == [0, 0] and sum(p.skipped for p in again) == 60
+
+
+# --- the payload and the checks made before Ray starts ---------------------------------------------
+
+
+def test_a_shard_payload_carries_no_api_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SHINSA_TEST_KEY", "sk-secret-4242")
+    description = RunDescription(
+        run_id="r", suites=("quick",), target="openai:fake",
+        target_options=TargetOptions(base_url="http://127.0.0.1:9/v1", api_key_env="SHINSA_TEST_KEY"),
+        judge="openai:judge", judge_options=TargetOptions(base_url="http://127.0.0.1:9/v1", api_key_env="SHINSA_TEST_KEY"),
+    )
+    description.spec()  # the coordinator builds its own run, reading the key here
+    payload = pickle.dumps(description)
+    assert b"sk-secret-4242" not in payload
+    monkeypatch.delenv("SHINSA_TEST_KEY")
+    with pytest.raises(InputError, match="SHINSA_TEST_KEY"):  # a worker reads the key from its own environment
+        pickle.loads(payload).spec()
+
+
+def test_sqlite_is_refused_for_a_remote_cluster_and_made_absolute_for_local_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert worker_database_url("sqlite:///runs.db", None) == f"sqlite:///{tmp_path / 'runs.db'}"
+    assert worker_database_url("sqlite:///runs.db", "auto").endswith("/runs.db")
+    assert worker_database_url("sqlite:///runs.db", "ray://127.0.0.1:10001").startswith("sqlite:////")
+    with pytest.raises(InputError, match="needs --db postgresql"):
+        worker_database_url("sqlite:///runs.db", "ray://head.example.jp:10001")
+    with pytest.raises(InputError, match="in-memory"):
+        worker_database_url("sqlite://", None)
+    with pytest.raises(InputError, match="must not contain a password"):
+        worker_database_url("postgresql+psycopg://shinsa:hunter2@db.example.jp/shinsa", "10.0.0.5:6379")
+    pg = "postgresql+psycopg://shinsa@db.example.jp/shinsa"
+    assert worker_database_url(pg, "10.0.0.5:6379") == pg
+
+
+def test_without_ray_installed_the_error_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)
+    with pytest.raises(InputError, match=r"install shinsa\[ray\]"):
+        import_ray()
+
+
+def test_ray_address_without_shards_is_refused(tmp_path: Path, sqlite_url: str) -> None:
+    path = write_suite(tmp_path / "s.jsonl", 2)
+    result = CliRunner().invoke(app, ["run", "--suite", str(path), "--target", ECHO, "--db", sqlite_url,
+                                      "--ray-address", "auto"])
+    assert isinstance(result.exception, InputError) and "--ray-address needs --shards" in str(result.exception)
+
+
+# --- real Ray shards -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ray_session_for_tests() -> Iterator[None]:
+    """One local Ray for the module: starting Ray takes seconds. ``ray_session`` uses it as it is."""
+    ray = pytest.importorskip("ray")
+    ray.init(num_cpus=2, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
+    yield
+    ray.shutdown()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest) -> str:
+    return str(request.getfixturevalue(f"{request.param}_url"))
+
+
+N = 200
+
+
+def prompt_ids(server: Any) -> list[str]:
+    """The prompts the fake server answered, as item numbers, in order."""
+    return [prompt.removeprefix("prompt ") for prompt in server.requests()]
+
+
+def stored_ids(store: Store, run_id: str) -> list[str]:
+    return [row["item_id"].removeprefix("q") for row in store.iter_attempts(run_id)]
+
+
+@pytest.mark.integration
+@pytest.mark.usefixtures("ray_session_for_tests")
+def test_two_shards_answer_every_item_exactly_once(tmp_path: Path, db_url: str, fake_server) -> None:  # type: ignore[no-untyped-def]
+    server = fake_server(latency=0.01)
+    path = write_suite(tmp_path / "s.jsonl", N)
+    args = ["run", "--suite", str(path), "--target", "openai:fake", "--base-url", server.base_url, "--db", db_url,
+            "--run-id", "dist", "--shards", "2", "--concurrency", "4"]
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert f"{N} answered (0 errors, 0 from cache), 0 already finished" in result.output
+    store = Store(db_url)
+    assert stored_ids(store, "dist") == [f"{i:04d}" for i in range(N)]
+    requested = prompt_ids(server)
+    assert sorted(requested) == [f"{i:04d}" for i in range(N)]  # each once: the shards never overlap
+    run = store.get_run("dist")
+    assert run["status"] == "finished" and run["total"] == N
+    assert store.list_runs()[0]["attempts"] == N  # one run row, written by the coordinator
+
+
+@pytest.mark.integration
+@pytest.mark.usefixtures("ray_session_for_tests")
+def test_cancelled_run_keeps_what_finished_and_resumes_with_another_shard_count(
+    tmp_path: Path, db_url: str, fake_server  # type: ignore[no-untyped-def]
+) -> None:
+    server = fake_server(latency=0.05)
+    description = RunDescription(
+        run_id="stopped", suites=(str(write_suite(tmp_path / "s.jsonl", N)),), target="openai:fake",
+        target_options=TargetOptions(base_url=server.base_url), concurrency=2, use_cache=False,
+    )
+    store = Store(db_url)
+
+    async def run(shards: int, cancel_after: int | None) -> RunProgress:
+        with ray_session(None, shards, store.url) as worker_url:
+            prepared = prepare(store, description.spec())
+            task = asyncio.create_task(execute_sharded(store, prepared, description, shards, worker_url))
+            while cancel_after is not None and not task.done():
+                if sum(store.count_attempts("stopped").values()) >= cancel_after:
+                    task.cancel()
+                    break
+                await asyncio.sleep(0.05)
+            return await task
+
+    with pytest.raises(asyncio.CancelledError):
+        asyncio.run(run(2, cancel_after=N // 4))
+    assert store.get_run("stopped")["status"] == "interrupted"
+    finished_before = set(stored_ids(store, "stopped"))
+    assert N // 4 <= len(finished_before) < N
+    time.sleep(0.3)  # requests cancelled in flight are still logged once the server's latency is over
+    requested_before = len(server.requests())
+    time.sleep(1.0)
+    assert len(server.requests()) == requested_before  # the shards stopped sending
+
+    progress = asyncio.run(run(3, cancel_after=None))
+    assert progress.skipped == len(finished_before) and progress.done == N - len(finished_before)
+    resent = set(prompt_ids(server)[requested_before:])
+    assert not resent & finished_before
+    assert stored_ids(store, "stopped") == [f"{i:04d}" for i in range(N)]
+    assert store.get_run("stopped")["status"] == "finished"
