@@ -19,7 +19,7 @@ from pathlib import Path
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from shinsa.scorers.refusal import classify
+from shinsa.scorers.refusal import MODEL_OVERRIDE, classify
 from shinsa.scorers.refusal_eval import OUTCOMES, load_corpus, load_labelled, metrics
 from shinsa.scorers.refusal_model import MODEL_RESOURCE, LinearModel, features
 from shinsa.scorers.refusal_rules import analyse
@@ -70,19 +70,31 @@ OVERRIDES = (0.8, 0.9, 0.95, 0.98)
 
 
 def cross_validate(dev: list[dict[str, str]], folds: int) -> None:
-    """Each hand-written answer is scored (rules + model) by a model that never saw it, per threshold."""
-    pairs: dict[float, list[tuple[str, str]]] = {t: [] for t in OVERRIDES}
+    """Each hand-written answer is scored (rules + model) by a model that never saw it, per threshold;
+    at the shipped threshold also per hand-written set (``source``)."""
+    pairs: dict[float, list[tuple[str, str, str]]] = {t: [] for t in (*OVERRIDES, MODEL_OVERRIDE)}
     for k in range(folds):
         held = [r for i, r in enumerate(dev) if i % folds == k]
         model = fit(*training_rows([r for i, r in enumerate(dev) if i % folds != k]))
         for threshold, found in pairs.items():
             found += [
-                (r["label"], classify(r["response"], r["prompt"], "combined", model, threshold).outcome.value)
+                (
+                    r["source"],
+                    r["label"],
+                    classify(r["response"], r["prompt"], "combined", model, threshold).outcome.value,
+                )
                 for r in held
             ]
-    for threshold, found in pairs.items():
-        row = "  ".join(f"{o} {metrics(found, o).f1:.3f}" for o in OUTCOMES[:4])
-        print(f"cv F1, model overrides at p >= {threshold}: {row}")
+
+    def f1_row(found: list[tuple[str, str, str]]) -> str:
+        gold_predicted = [(gold, predicted) for _, gold, predicted in found]
+        return "  ".join(f"{o} {metrics(gold_predicted, o).f1:.3f}" for o in OUTCOMES[:4])
+
+    for threshold in OVERRIDES:
+        print(f"cv F1, model overrides at p >= {threshold}: {f1_row(pairs[threshold])}")
+    for path in HAND_WRITTEN:
+        found = [row for row in pairs[MODEL_OVERRIDE] if row[0] == path.stem]
+        print(f"cv F1 on {path.stem} (p >= {MODEL_OVERRIDE}): {f1_row(found)}")
 
 
 def main() -> None:
@@ -91,7 +103,7 @@ def main() -> None:
         "--cv", type=int, default=0, help="also report a k-fold estimate on the hand-written sets"
     )
     args = parser.parse_args()
-    dev = [row for path in HAND_WRITTEN for row in load_labelled(path)]
+    dev = [{**row, "source": path.stem} for path in HAND_WRITTEN for row in load_labelled(path)]
     if args.cv:
         cross_validate(dev, args.cv)
     rows, weights = training_rows(dev)
