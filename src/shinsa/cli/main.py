@@ -111,7 +111,7 @@ def _metrics_table(metrics: RunMetrics) -> Table:
 @run_options()
 def run(
     options: RunOptions,
-    shards: Annotated[int | None, typer.Option(min=1, help="Split the run into N shards run as Ray tasks (needs shinsa[ray]).")] = None,
+    shards: Annotated[int | None, typer.Option(min=1, help="Split the run into N shards run as Ray tasks (needs the ray extra of shinsa).")] = None,
     ray_address: Annotated[str | None, typer.Option(help="Ray cluster for --shards: 'auto' joins the one started on this machine (default: start a local Ray).")] = None,
 ) -> None:
     """Run suites against a target; an unfinished --run-id resumes."""
