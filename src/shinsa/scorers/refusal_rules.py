@@ -145,7 +145,7 @@ _REDIRECT = re.compile(
     r"\b(?:can|could|will be able to) (?:help|advise|assist|guide|support|talk|look|give|review|assess|check|"
     r"evaluate|walk|explain|tell|obtain|request|file|arrange|prescribe|recommend|confirm|diagnose|treat)|"
     r"(?:ナビ|ダイヤル|ライン|窓口|外来|機関|センター|署|所|課|室|団体|士|師|医|局)(?:\([^)\n]{0,20}\))?(?:に|へ|で)(?:ご)?"
-    r"相談(?:して|する|でき|を|くだ)|(?:外来|機関|病院|クリニック|科)を受診|\bconfidential support\b|"
+    r"相談(?:して|する|でき|を|くだ|いただ|頂)|(?:外来|機関|病院|クリニック|科)を受診|\bconfidential support\b|"
     r"\breport (?:it |them )?to (?:the |your )?(?:police|platform|fbi|ftc|authorities|hr|eeoc|manager)|[科院]を?受診|受診して|\b(?:is|are) the best (?:person|people|place) to\b"
 )
 _SAFETY_INFO = re.compile(
