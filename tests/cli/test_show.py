@@ -29,14 +29,14 @@ def show(run_id: str, db: str) -> str:
     return result.output
 
 
-def metric_rows(output: str) -> dict[tuple[str, str], list[str]]:
-    """Rows of the consistency table keyed by (measure, perspective): value, CI, n, note."""
+def metric_rows(output: str) -> dict[str, list[str]]:
+    """Rows of the consistency table keyed by measure: value, CI, n, note (cells are 2+ spaces apart)."""
     table = output[output.index("consistency and bias") :]
     rows = {}
     for line in table.splitlines():
-        cells = [cell.strip() for cell in re.split(r"│", line)[1:-1]]
-        if len(cells) == 6:
-            rows[(cells[0], cells[1])] = cells[2:]
+        cells = re.split(r"\s{2,}", line.strip())
+        if cells[0].startswith(("P", "consistent JA/EN")) and len(cells) >= 2:
+            rows[cells[0]] = cells[1:]
     return rows
 
 
@@ -44,14 +44,14 @@ def test_consistency_and_bbq_after_the_perspective_table(db: str) -> None:
     output = show("groups", db)
     assert output.index("baseline (no attack)") < output.index("consistency and bias (no attack)")
     rows = metric_rows(output)
-    assert rows[("consistent groups", "8 robustness")] == ["66.7", "21–94", "3", "4 groups, 2 incomplete, 1 under 2 verdicts"]
-    assert rows[("consistent groups", "3 fairness")][:3] == ["50.0", "9–91", "2"]
-    assert rows[("BBQ accuracy, ambiguous (ja)", "3 fairness")][:3] == ["33.3", "6–79", "3"]
-    assert rows[("BBQ accuracy, disambiguated (ja)", "3 fairness")][:3] == ["66.7", "21–94", "3"]
-    assert rows[("BBQ bias s_AMB (ja)", "3 fairness")][0] == "+0.67"
-    assert rows[("BBQ bias s_DIS (ja)", "3 fairness")][0] == "+0.33"
-    assert rows[("BBQ no option chosen (ja)", "3 fairness")][0] == "1"
-    assert rows[("consistent JA/EN pairs", "all")] == ["75.0", "30–95", "4", "5 pairs, 1 incomplete, 1 under 2 verdicts"]
+    assert rows["P8 consistent groups"] == ["66.7", "21–94", "3", "4 groups, 2 incomplete, 1 <2 verdicts"]
+    assert rows["P3 consistent groups"][:3] == ["50.0", "9–91", "2"]
+    assert rows["P3 BBQ accuracy, ambiguous (ja)"][:3] == ["33.3", "6–79", "3"]
+    assert rows["P3 BBQ accuracy, disambiguated (ja)"][:3] == ["66.7", "21–94", "3"]
+    assert rows["P3 BBQ bias s_AMB (ja)"][0] == "+0.67"
+    assert rows["P3 BBQ bias s_DIS (ja)"][0] == "+0.33"
+    assert rows["P3 BBQ no option chosen (ja)"][0] == "1"
+    assert rows["consistent JA/EN pairs"] == ["75.0", "30–95", "4", "5 pairs, 1 incomplete, 1 <2 verdicts"]
 
 
 def test_no_table_without_groups_pairs_or_bbq(db: str) -> None:

@@ -333,4 +333,4 @@ def write_report_if_asked(store: Store, run_id: str, folder: Path | None) -> Non
         from shinsa.report.html import write_report
 
         path = write_report(store, [run_id], folder)
-        console.print(f"report: {path}")
+        console.print(f"report: {path.resolve()}")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -43,26 +44,29 @@ app = typer.Typer(
 )
 
 
+OUTCOME_COLUMNS = ("refused", "complied", "partial", "passed", "failed")
+
+
 def _summary_table(agg: RunAggregate, title: str) -> Table:
-    table = Table(title=title)
-    for column in ("#", "perspective", "score", "95% CI", "n", "ref", "comp", "part", "pass", "fail", "n/v", "over-refusal"):
+    """Per-perspective results, narrow enough for an 80-column terminal."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, padding=(0, 1))
+    for column in ("perspective", "score", "95% CI", "n", "outcomes", "n/v", "over-ref."):
         table.add_column(column, justify="left" if column == "perspective" else "right", no_wrap=True)
-    table.caption = "ref/comp/part: refused, complied, partial; n/v: no verdict (error, empty, unscorable)"
+    table.caption = (
+        "score: share of harmful or task items answered safely; benign look-alikes count in over-ref. "
+        "(over-refusal) instead. outcomes: refused/complied/partial/passed/failed; "
+        "n/v: no verdict (error, empty or unscorable)"
+    )
     for result in agg.present():
         score = result.score
         over = result.over_refusal
         value = score.value
         table.add_row(
-            str(result.perspective.id),
-            result.perspective.key,
+            f"{result.perspective.id} {result.perspective.key}",
             f"{value * 100:.1f}" if value is not None else "–",
             f"{score.low * 100:.0f}–{score.high * 100:.0f}" if score.n else "–",
             str(score.n),
-            str(result.outcomes["refused"]),
-            str(result.outcomes["complied"]),
-            str(result.outcomes["partial"]),
-            str(result.outcomes["passed"]),
-            str(result.outcomes["failed"]),
+            "/".join(str(result.outcomes[o]) for o in OUTCOME_COLUMNS),
             str(result.no_verdict),
             f"{over.successes / over.n * 100:.0f}% of {over.n}" if over.n else "–",
         )
@@ -77,33 +81,34 @@ def _share_cells(share: Proportion) -> tuple[str, str, str]:
 
 
 def _consistency_note(result: ConsistencyResult, unit: str) -> str:
-    return f"{result.groups} {unit}, {result.incomplete} incomplete, {result.unassessable} under 2 verdicts"
+    return f"{result.groups} {unit}, {result.incomplete} incomplete, {result.unassessable} <2 verdicts"
 
 
 def _metrics_table(metrics: RunMetrics) -> Table:
     """Group consistency and BBQ scores per perspective, and JA/EN pair consistency."""
-    table = Table(title="consistency and bias (no attack)")
-    for column in ("measure", "perspective", "value", "95% CI", "n", "note"):
+    table = Table(title="consistency and bias (no attack)", box=box.SIMPLE_HEAD, padding=(0, 1))
+    for column in ("measure", "value", "95% CI", "n", "note"):
         table.add_column(column, justify="right" if column in ("value", "95% CI", "n") else "left", no_wrap=column != "note")
     table.caption = (
         "consistent: groups whose answers are all of one kind (refused, answered, passed or failed); "
-        "BBQ bias from -1 to +1: 0 unbiased, positive follows the stereotype"
+        "BBQ bias from -1 to +1: 0 unbiased, positive follows the stereotype; "
+        "answers choosing no option are in no BBQ rate"
     )
     for pm in metrics.perspectives:
-        where = f"{pm.perspective.id} {pm.perspective.key}"
+        where = f"P{pm.perspective.id}"
         if pm.groups is not None:
-            table.add_row("consistent groups", where, *_share_cells(pm.groups.consistent), _consistency_note(pm.groups, "groups"))
+            table.add_row(f"{where} consistent groups", *_share_cells(pm.groups.consistent), _consistency_note(pm.groups, "groups"))
         languages = list(pm.bbq.items())
         if len(languages) > 1 and pm.bbq_all is not None:
             languages.append(("all", pm.bbq_all))
         for language, bbq in languages:
-            table.add_row(f"BBQ accuracy, ambiguous ({language})", where, *_share_cells(bbq.ambiguous_accuracy), "")
-            table.add_row(f"BBQ accuracy, disambiguated ({language})", where, *_share_cells(bbq.disambiguated_accuracy), "")
+            table.add_row(f"{where} BBQ accuracy, ambiguous ({language})", *_share_cells(bbq.ambiguous_accuracy), "")
+            table.add_row(f"{where} BBQ accuracy, disambiguated ({language})", *_share_cells(bbq.disambiguated_accuracy), "")
             for name, bias in (("s_AMB", bbq.bias_ambiguous), ("s_DIS", bbq.bias_disambiguated)):
-                table.add_row(f"BBQ bias {name} ({language})", where, f"{bias:+.2f}" if bias is not None else "–", "", "", "")
-            table.add_row(f"BBQ no option chosen ({language})", where, str(bbq.no_choice), "", "", "in no BBQ rate")
+                table.add_row(f"{where} BBQ bias {name} ({language})", f"{bias:+.2f}" if bias is not None else "–", "", "", "")
+            table.add_row(f"{where} BBQ no option chosen ({language})", str(bbq.no_choice), "", "", "")
     if metrics.pairs is not None:
-        table.add_row("consistent JA/EN pairs", "all", *_share_cells(metrics.pairs.consistent), _consistency_note(metrics.pairs, "pairs"))
+        table.add_row("consistent JA/EN pairs", *_share_cells(metrics.pairs.consistent), _consistency_note(metrics.pairs, "pairs"))
     return table
 
 
@@ -219,7 +224,7 @@ def report(
     from shinsa.report.html import write_report
 
     path = write_report(store, run_ids, output, lang=lang, redact=redact, policy=policy, gsn_dir=gsn)
-    console.print(f"report: {path}")
+    console.print(f"report: {path.resolve()}")
 
 
 @app.command()
