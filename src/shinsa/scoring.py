@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from shinsa.items import Item
 from shinsa.scorers.base import build_scorer
 from shinsa.suites.base import validation_message
 from shinsa.suites.encoding import resolve_encoding
+from shinsa.suites.files import read_jsonl
 from shinsa.targets.base import Target
 
 _ITEM_FIELDS = set(Item.model_fields)
@@ -36,22 +36,14 @@ async def score_records(path: Path, scorer_name: str, judge: Target | None, enco
     scorer = build_scorer(scorer_name, judge=judge)
     if scorer.needs_judge and judge is None:
         raise InputError(f"scorer {scorer_name!r} needs an LLM judge: pass --judge TARGET")
-    codec = resolve_encoding(path, encoding)
     parsed: list[tuple[dict[str, Any], Item]] = []
-    with path.open(encoding=codec) as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}: malformed JSON: {exc.msg}") from None
-            if not isinstance(record, dict) or "response" not in record:
-                raise InputError(f"{path}:{number}: expected an object with 'prompt' and 'response'")
-            try:
-                parsed.append((record, record_item({k: v for k, v in record.items() if k != "response"}, number)))
-            except ValidationError as exc:
-                raise InputError(f"{path}:{number}: {validation_message(exc)}") from None
+    for number, record in read_jsonl(path, resolve_encoding(path, encoding)):
+        if "response" not in record:
+            raise InputError(f"{path}:{number}: expected an object with 'prompt' and 'response'")
+        try:
+            parsed.append((record, record_item({k: v for k, v in record.items() if k != "response"}, number)))
+        except ValidationError as exc:
+            raise InputError(f"{path}:{number}: {validation_message(exc)}") from None
     if not parsed:
         raise InputError(f"{path}: no records")
     out = []
