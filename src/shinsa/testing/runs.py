@@ -93,7 +93,7 @@ def write_run(
         "suites": [{"name": "fixture", "version": "1.0.0", "format": "jsonl", "origin": "test", "items": len(rows), "content_hash": "sha256:00"}],
         "target": {"kind": "python", "callable": "bots:fixture", "system": None},
         "judge": None,
-        "scorers": {"refusal": {"name": "refusal", "version": "2"}},
+        "scorers": {"refusal": {"name": "refusal", "version": "3"}},
         "limit": None,
         "seed": 0,
         "attack": None,
