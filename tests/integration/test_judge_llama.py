@@ -50,7 +50,7 @@ def test_validate_with_llama_cpp_judge(llama_server: str, tmp_path: Path, scorer
         "--labels",
         str(labels),
         "--max-tokens",
-        "160",
+        "48",
         "--concurrency",
         "1",
         "--json",

@@ -44,7 +44,7 @@ def test_crescendo_and_generation_with_the_embedded_model(tmp_path: Path, sqlite
 
     docs = tmp_path / "docs"
     shutil.copytree(FIXTURES, docs)
-    generator = build_target("local", TargetOptions(max_tokens=160))
+    generator = build_target("local", TargetOptions(max_tokens=96))
     generated = asyncio.run(generate_suite(GenerationSpec(
         docs=docs, generator=generator, language="en", perspectives=(5,),
         requirements_per_perspective=1, per_requirement=2,
