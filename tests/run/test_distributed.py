@@ -186,6 +186,7 @@ def test_ray_address_without_shards_is_refused(tmp_path: Path, sqlite_url: str) 
 @pytest.fixture(scope="module")
 def ray_session_for_tests() -> Iterator[None]:
     """One local Ray for the module: starting Ray takes seconds. ``ray_session`` uses it as it is."""
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # as import_ray() does: no telemetry call
     ray = pytest.importorskip("ray")
     ray.init(num_cpus=2, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
     yield

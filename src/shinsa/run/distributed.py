@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import socket
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -192,6 +193,8 @@ async def _report_until_stopped(board: Any, index: int, progress: RunProgress) -
 
 
 def import_ray() -> ModuleType:
+    """Ray, with its usage-statistics reporting off: Shinsa makes no network call of its own accord."""
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     try:
         import ray
     except ModuleNotFoundError as exc:
