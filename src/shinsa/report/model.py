@@ -13,7 +13,10 @@ from shinsa.report.aggregate import RunAggregate, aggregate, is_baseline
 from shinsa.report.run_metrics import MetricsCollector, RunMetrics
 from shinsa.store.store import Store
 
-SECRET_KEY = re.compile(r"(?i)(api[_-]?key|token|secret|password|passwd|authorization|credential|cookie)")
+SECRET_KEY = re.compile(
+    r"(?i)(api[_-]?key|(?<!max_)(?<!max)(?<!prompt_)(?<!completion_)tokens?$|access[_-]?token|secret|password|passwd|"
+    r"authorization|credential|cookie)"
+)
 _NO_VERDICT = {o.value for o in NO_VERDICT}
 
 
