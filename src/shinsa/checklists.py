@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from shinsa.errors import InputError
 from shinsa.perspectives import Perspective, perspective
+from shinsa.yamlfiles import parse_yaml_model, yaml_problem
 
 CHECKLIST_FILE = re.compile(r"^p(\d{2})-([a-z_]+)\.ya?ml$")
 ANSWER_COLUMNS = ("question_id", "answer", "evidence", "assessor", "date")
@@ -171,14 +172,7 @@ def load_checklists() -> list[Checklist]:
 
 def parse_checklist(text: str, source: str) -> Checklist:
     """Parse one checklist YAML document; ``source`` names it in error messages."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise InputError(f"{source}: not valid YAML ({_yaml_where(exc)})") from None
-    try:
-        return Checklist.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(f"{source}: {_first_error(exc)}") from None
+    return parse_yaml_model(Checklist, text, source)
 
 
 def load_answers(path: str | Path, checklists: list[Checklist] | None = None) -> list[ChecklistAnswer]:
@@ -215,7 +209,7 @@ def _yaml_rows(file: Path) -> list[tuple[str, dict[str, Any]]]:
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8-sig"))
     except yaml.YAMLError as exc:
-        raise InputError(f"{file}: not valid YAML ({_yaml_where(exc)})") from None
+        raise InputError(f"{file}: not valid YAML ({yaml_problem(exc)})") from None
     except UnicodeDecodeError:
         raise InputError(f"{file}: YAML answers must be UTF-8") from None
     defaults: dict[str, Any] = {}
@@ -301,15 +295,3 @@ def _date(value: Any, where: str) -> datetime.date | None:
         return datetime.date.fromisoformat(str(value).strip())
     except ValueError:
         raise InputError(f"{where}: invalid date {value!r} (expected YYYY-MM-DD)") from None
-
-
-def _yaml_where(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or "parse error"
-    return f"line {mark.line + 1}: {problem}" if mark is not None else str(problem)
-
-
-def _first_error(exc: ValidationError) -> str:
-    error = exc.errors()[0]
-    location = ".".join(str(part) for part in error["loc"])
-    return f"{location}: {error['msg']}" if location else error["msg"]

@@ -204,7 +204,7 @@ seed: 42
     assert len(loaded.attacks()) == 6
 
 
-@pytest.mark.parametrize(("content", "message"), [("[1, 2]", "mapping"), ("name: [", "malformed YAML")])
+@pytest.mark.parametrize(("content", "message"), [("[1, 2]", "mapping"), ("name: [", "not valid YAML")])
 def test_malformed_plan_files(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(content, encoding="utf-8")

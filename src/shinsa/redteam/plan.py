@@ -15,15 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from shinsa.errors import InputError
 from shinsa.items import Item, Language, Message
 from shinsa.perspectives import perspective as lookup_perspective
 from shinsa.redteam.converters import NO_CONVERSION, Chain, parse_chain
 from shinsa.redteam.templates import NO_TEMPLATE, bundled_templates
-from shinsa.suites.base import validation_message
+from shinsa.yamlfiles import read_yaml_model
 
 BASELINE = "baseline"
 
@@ -137,18 +136,7 @@ class AttackPlan(BaseModel):
 
 
 def load_plan(path: Path) -> AttackPlan:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the attack plan: {exc}") from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"{path}: malformed YAML: {' '.join(str(exc).split())}") from None
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: an attack plan is a mapping with at least 'name'")
-    try:
-        return AttackPlan.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(f"{path}: {validation_message(exc)}") from None
+    return read_yaml_model(AttackPlan, path, "attack plan")
 
 
 def _sample_rank(seed: int, item_id: str) -> bytes:

@@ -12,12 +12,11 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shinsa.errors import InputError
 from shinsa.items import Language
-from shinsa.suites.base import validation_message
+from shinsa.yamlfiles import parse_yaml_model
 
 PROMPT = "{prompt}"
 SHOTS = "{shots}"
@@ -123,14 +122,7 @@ class TemplateLibrary(BaseModel):
 
 def parse_templates(text: str, source: str) -> TemplateLibrary:
     """Validate a template library; ``source`` names it in error messages."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise InputError(f"{source}: not valid YAML: {' '.join(str(exc).split())}") from None
-    try:
-        return TemplateLibrary.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(f"{source}: {validation_message(exc)}") from None
+    return parse_yaml_model(TemplateLibrary, text, source)
 
 
 def load_templates(path: Path) -> TemplateLibrary:

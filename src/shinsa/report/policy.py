@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from shinsa.errors import InputError
 from shinsa.perspectives import Perspective, perspective
 from shinsa.report.aggregate import PerspectiveResult, RunAggregate, aggregate
 from shinsa.stats import Proportion, two_proportion_p_value
 from shinsa.store.store import Store
+from shinsa.yamlfiles import parse_yaml_model
 
 LEVELS = ("much_better", "better", "similar", "worse", "much_worse")
 RULES = ("min_score", "min_score_lower", "max_over_refusal", "max_error_share", "max_no_verdict_share", "min_n")
@@ -138,21 +139,7 @@ def load_policy(path: str | Path) -> LoadedPolicy:
     if not file.is_file():
         raise InputError(f"{file}: policy file not found")
     text = file.read_text(encoding="utf-8-sig")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else "parse error"
-        raise InputError(f"{file}: not valid YAML ({where})") from None
-    if not isinstance(data, dict):
-        raise InputError(f"{file}: a policy is a mapping with defaults, perspectives and/or relative")
-    try:
-        policy = Policy.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        location = ".".join(str(part) for part in error["loc"])
-        raise InputError(f"{file}: {location + ': ' if location else ''}{error['msg']}") from None
-    return LoadedPolicy(policy, file, _key_lines(text))
+    return LoadedPolicy(parse_yaml_model(Policy, text, str(file)), file, _key_lines(text))
 
 
 @dataclass(frozen=True)

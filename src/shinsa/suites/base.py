@@ -10,17 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
-
 from shinsa.errors import InputError
 from shinsa.items import Item
-
-
-def validation_message(exc: ValidationError) -> str:
-    first = exc.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    message = str(first["msg"]).removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
+from shinsa.yamlfiles import validation_message  # noqa: F401 - re-exported for the readers
 
 
 @dataclass(slots=True)

@@ -13,13 +13,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.suites.base import Suite
 from shinsa.suites.files import FileSuite, read_jsonl
+from shinsa.yamlfiles import read_yaml_model
 
 
 class Selection(BaseModel):
@@ -61,7 +61,7 @@ def load_manifest(name: str) -> BundledManifest:
     path = data_root() / name / "suite.yaml"
     if not path.is_file():
         return _unknown(name)
-    return BundledManifest.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return read_yaml_model(BundledManifest, path, "suite manifest")
 
 
 def _unknown(name: str) -> BundledManifest:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from shinsa.errors import InputError
 from shinsa.suites.base import Suite
 from shinsa.suites.bundled import BundledManifest, SelectedSuite, folder_suite, load_bundled
@@ -19,6 +17,7 @@ from shinsa.suites.files import (
     read_yaml,
 )
 from shinsa.suites.importers import load_imported
+from shinsa.yamlfiles import read_yaml_model
 
 
 def load_suite(spec: str, encoding: str | None = None) -> Suite:
@@ -61,10 +60,7 @@ def _folder_suite(path: Path, encoding: str | None) -> Suite:
     manifest_path = path / "suite.yaml"
     if not manifest_path.is_file():
         raise InputError(f"{path}: a suite folder needs a suite.yaml")
-    try:
-        manifest = BundledManifest.model_validate(yaml.safe_load(manifest_path.read_text(encoding="utf-8")))
-    except (yaml.YAMLError, ValueError) as exc:
-        raise InputError(f"{manifest_path}: {str(exc).splitlines()[0]}") from None
+    manifest = read_yaml_model(BundledManifest, manifest_path, "suite manifest")
     if manifest.select is not None:
         return SelectedSuite(manifest)
     return folder_suite(path, manifest, str(path), encoding)

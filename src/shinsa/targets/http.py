@@ -20,14 +20,14 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-import yaml
 from jinja2.sandbox import SandboxedEnvironment
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from shinsa.errors import InputError
 from shinsa.secrets import require_secret
 from shinsa.targets.base import ChatMessages, Completion, Target, TargetError, TargetOptions, targets
 from shinsa.targets.openai import retry_after_seconds, strip_think
+from shinsa.yamlfiles import read_yaml_model
 
 _SECRET_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _MESSAGES_SLOT = re.compile(r"^\s*\{\{\s*messages\s*\}\}\s*$")
@@ -45,18 +45,7 @@ class HttpConfig(BaseModel):
 
 
 def load_http_config(path: Path) -> HttpConfig:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"http target config not found: {path}") from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"{path}: invalid YAML: {exc}".splitlines()[0]) from None
-    try:
-        return HttpConfig.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "config"
-        raise InputError(f"{path}: {where}: {first['msg']}") from None
+    return read_yaml_model(HttpConfig, path, "http target config")
 
 
 def extract_path(data: Any, path: str) -> Any:
