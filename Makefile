@@ -39,7 +39,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 test: $(STAMP) browser lint typecheck
-	$(BIN)/python -m pytest -q
+	SHINSA_NO_SKIPS=1 $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_throughput.py
