@@ -20,10 +20,10 @@ from shinsa.cli.common import (
     RunOptions,
     console,
     err_console,
-    execute_run,
     open_store,
     print_run_footer,
     run_options,
+    run_to_end,
     write_report_if_asked,
 )
 from shinsa.errors import InputError
@@ -31,7 +31,7 @@ from shinsa.perspectives import perspective
 from shinsa.redteam.converters import CONVERTERS
 from shinsa.redteam.hits import TurnLoader, hit_records, regression_items
 from shinsa.redteam.plan import load_plan
-from shinsa.redteam.plan_run import plan_manifest, plan_units
+from shinsa.redteam.plan_run import PLAN_KIND
 from shinsa.redteam.results import AttackRate, RedTeamResults, attack_success_rates
 from shinsa.redteam.templates import bundled_templates
 from shinsa.report.export import write_atomically
@@ -76,16 +76,14 @@ def templates() -> None:
 
 
 def _run_plan(options: RunOptions, plan_path: Path, command: str) -> None:
-    """Expand the suites by the plan and run every attempt through the runner, then show the
-    attack success rates. An unfinished --run-id with the same plan resumes."""
-    plan = load_plan(plan_path)
-    suites = options.load_suites()
-    spec = options.spec(suites, attack=plan_manifest(plan), units=plan_units(suites, plan))
+    """Expand the suites by the plan and run every attempt through the runner (on Ray shards with
+    --shards), then show the attack success rates. An unfinished --run-id with the same plan resumes."""
     store = open_store(options.db)
-    progress = execute_run(store, spec, options.quiet, command)
-    _print_results(attack_success_rates(store.iter_attempts(spec.run_id)), f"run {spec.run_id}, plan {plan.name}")
-    print_run_footer(progress, spec.run_id)
-    write_report_if_asked(store, spec.run_id, options.report)
+    summary = run_to_end(store, options, command, attack=f"{PLAN_KIND}:{plan_path}")
+    title = f"run {summary.run_id}, plan {load_plan(plan_path).name}"
+    _print_results(attack_success_rates(store.iter_attempts(summary.run_id)), title)
+    print_run_footer(summary, summary.run_id)
+    write_report_if_asked(store, summary.run_id, options.report)
 
 
 @app.callback(invoke_without_command=True)

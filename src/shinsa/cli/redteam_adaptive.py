@@ -8,9 +8,8 @@ their own.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import signal
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Annotated, cast, get_args
 
@@ -19,6 +18,7 @@ from rich.table import Table
 
 from shinsa.cli.common import (
     RunOptions,
+    cancellable_on_sigterm,
     console,
     err_console,
     open_store,
@@ -44,7 +44,6 @@ from shinsa.stats import Proportion
 from shinsa.store.store import Store
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import build_target
-from shinsa.targets.calling import RetryPolicy
 
 AttackerOption = Annotated[str, typer.Option("--attacker", "-A", help="Target that writes the attacks (any target spec).")]
 AttackerUrlOption = Annotated[str | None, typer.Option(help="Base URL of the attacker, if OpenAI-compatible.")]
@@ -93,14 +92,6 @@ def _report_attack(suite: str, item: Item, result: AttackResult) -> None:
     err_console.print(f"{suite}/{item.id}: {verdict} ({result.stop}, {result.turns} turns, {result.tokens} tokens)")
 
 
-async def _run_cancellable(store: Store, spec: AdaptiveSpec, progress: AdaptiveProgress, quiet: bool) -> AdaptiveProgress:
-    task = asyncio.current_task()
-    if task is not None:
-        with contextlib.suppress(NotImplementedError):
-            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
-    return await run_adaptive(store, spec, progress, None if quiet else _report_attack)
-
-
 def _attack(
     strategy: str,
     options: RunOptions,
@@ -116,8 +107,9 @@ def _attack(
     templates: Path | None,
     no_baseline: bool,
 ) -> None:
-    suites = options.load_suites()
-    run = options.spec(suites)
+    if options.shards is not None:
+        raise InputError(f"shinsa redteam {strategy}: multi-turn attacks run in one process; drop --shards")
+    run = options.spec()
     attacker_target = build_target(
         attacker,
         target_options(attacker, attacker_base_url, attacker_api_key_env, None, attacker_temperature,
@@ -125,26 +117,21 @@ def _attack(
     )
     spec = AdaptiveSpec(
         run_id=run.run_id,
-        suites=suites,
+        suites=run.suites,
         target=run.target,
         attacker=attacker_target,
         config=AttackConfig(strategy, budget, width=width, branching=branching),
         scorer=scorer or ("requirement" if run.judge is not None else "refusal"),
         judge=run.judge,
         templates=templates,
-        concurrency=options.concurrency or 4,
-        limit=options.limit,
-        rate=options.rate,
-        use_cache=not options.no_cache,
+        attacks_in_flight=options.concurrency or 4,
         baseline=not no_baseline,
-        retry=RetryPolicy(max_retries=options.max_retries),
-        seed=options.seed,
-        command=run.command,
+        **vars(replace(run.settings(), concurrency=None)),
     )
     store = open_store(options.db)
     progress = AdaptiveProgress()
     try:
-        asyncio.run(_run_cancellable(store, spec, progress, options.quiet))
+        asyncio.run(cancellable_on_sigterm(run_adaptive(store, spec, progress, None if options.quiet else _report_attack)))
     except KeyboardInterrupt:
         err_console.print(f"[yellow]interrupted; resume with:[/] shinsa redteam {strategy} ... --run-id {spec.run_id}")
         raise typer.Exit(130) from None
