@@ -51,6 +51,15 @@ def test_pair_and_tap_commands(tmp_path: Path, sqlite_url: str) -> None:
     assert {r["attack_id"] for r in Store(sqlite_url).iter_attempts("tap")} == {"tap"}
 
 
+def test_multi_turn_attacks_refuse_shards_before_doing_anything(tmp_path: Path, sqlite_url: str) -> None:
+    result = CliRunner().invoke(app, [
+        "pair", "--suite", str(suite(tmp_path)), "--target", "python:redteam_doubles:never_yields",
+        "--attacker", "python:redteam_doubles:attacker", "--db", sqlite_url, "--shards", "2",
+    ])
+    assert isinstance(result.exception, InputError) and "drop --shards" in str(result.exception)
+    assert Store(sqlite_url).list_runs() == []
+
+
 def test_generate_command_writes_native_and_aisev_suites(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     shutil.copytree(REDTEAM_TESTS / "fixtures" / "docs", docs)

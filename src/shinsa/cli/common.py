@@ -276,15 +276,17 @@ async def cancellable_on_sigterm(work: Awaitable[T]) -> T:
     return await work
 
 
-def run_to_end(store: Store, options: RunOptions, command: str, *, attack: str | None = None) -> RunSummary:
-    """Run what ``options`` describe with a progress bar; on Ctrl-C, say how to resume and exit 130."""
+def run_to_end(options: RunOptions, command: str, *, attack: str | None = None) -> tuple[Store, RunSummary]:
+    """Run what ``options`` describe with a progress bar and return the store it is in; on Ctrl-C,
+    say how to resume and exit 130."""
+    if options.ray_address is not None and options.shards is None:
+        raise InputError("--ray-address needs --shards N")
     parameters = options.parameters(attack=attack)
+    store = open_store(options.db)
     try:
         with ProgressBar(parameters.run_id, options.quiet) as bar:
-            work = execute_run(
-                store, parameters, bar, shards=options.shards, ray_address=options.ray_address
-            )
-            return asyncio.run(cancellable_on_sigterm(work))
+            work = execute_run(store, parameters, bar, shards=options.shards, ray_address=options.ray_address)
+            return store, asyncio.run(cancellable_on_sigterm(work))
     except KeyboardInterrupt:
         shards = f" --shards {options.shards}" if options.shards else ""
         err_console.print(f"[yellow]interrupted; resume with:[/] shinsa {command} ...{shards} --run-id {parameters.run_id}")

@@ -115,8 +115,7 @@ def _metrics_table(metrics: RunMetrics) -> Table:
 @run_options()
 def run(options: RunOptions) -> None:
     """Run suites against a target; an unfinished --run-id resumes."""
-    store = open_store(options.db)
-    summary = run_to_end(store, options, "run")
+    store, summary = run_to_end(options, "run")
     agg = aggregate(summary.run_id, store.iter_attempts(summary.run_id))
     console.print(_summary_table(agg, f"run {summary.run_id}"))
     print_run_footer(summary, summary.run_id)

@@ -78,8 +78,7 @@ def templates() -> None:
 def _run_plan(options: RunOptions, plan_path: Path, command: str) -> None:
     """Expand the suites by the plan and run every attempt through the runner (on Ray shards with
     --shards), then show the attack success rates. An unfinished --run-id with the same plan resumes."""
-    store = open_store(options.db)
-    summary = run_to_end(store, options, command, attack=f"{PLAN_KIND}:{plan_path}")
+    store, summary = run_to_end(options, command, attack=f"{PLAN_KIND}:{plan_path}")
     title = f"run {summary.run_id}, plan {load_plan(plan_path).name}"
     _print_results(attack_success_rates(store.iter_attempts(summary.run_id)), title)
     print_run_footer(summary, summary.run_id)

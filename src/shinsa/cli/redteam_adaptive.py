@@ -107,8 +107,8 @@ def _attack(
     templates: Path | None,
     no_baseline: bool,
 ) -> None:
-    if options.shards is not None:
-        raise InputError(f"shinsa redteam {strategy}: multi-turn attacks run in one process; drop --shards")
+    if options.shards is not None or options.ray_address is not None:
+        raise InputError(f"shinsa redteam {strategy}: multi-turn attacks run in one process; drop --shards and --ray-address")
     run = options.spec()
     attacker_target = build_target(
         attacker,
