@@ -69,7 +69,7 @@ class RunSettings:
 
     def settings(self) -> RunSettings:
         """Only the settings, of this or of a spec built on them."""
-        return RunSettings(**{name.name: getattr(self, name.name) for name in fields(RunSettings)})
+        return RunSettings(**{setting.name: getattr(self, setting.name) for setting in fields(RunSettings)})
 
 
 @dataclass
