@@ -26,6 +26,7 @@ from shinsa.cli.common import (
     run_to_end,
     write_report_if_asked,
 )
+from shinsa.cli.redteam_adaptive import AttackGroup, register
 from shinsa.errors import InputError
 from shinsa.perspectives import perspective
 from shinsa.redteam.converters import CONVERTERS
@@ -44,6 +45,7 @@ app = typer.Typer(
         "With --suite, --target and --attack (or as 'redteam run'), runs an attack plan."
     ),
     no_args_is_help=True,
+    cls=AttackGroup,
 )
 
 _PLAN_OPTION = typer.Option("--attack", "-a", help="Attack plan (YAML): converter chains and templates, see docs/formats.md.")
@@ -209,11 +211,4 @@ def hits(
     err_console.print(f"{count} {what}" + (f" written to {output}" if output is not None else ""))
 
 
-def _add_adaptive_commands() -> None:
-    """crescendo, pair, tap (multi-turn attacks), generate (suites from documents), inject."""
-    from shinsa.cli.redteam_adaptive import register
-
-    register(app)
-
-
-_add_adaptive_commands()
+register(app)  # crescendo, pair, tap (multi-turn attacks), generate (suites from documents), inject

@@ -11,10 +11,12 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Annotated, cast, get_args
+from typing import IO, Annotated, Any, cast, get_args
 
 import typer
+import typer.main
 from rich.table import Table
+from typer.core import TyperGroup
 
 from shinsa.cli.common import (
     RunOptions,
@@ -38,7 +40,7 @@ from shinsa.redteam.generation import (
     write_outputs,
 )
 from shinsa.redteam.injection import MODES, Mode, ScenarioBuilder, ScenarioSpec, injection_prompts
-from shinsa.redteam.multiturn import AttackConfig, AttackResult, Budget, attacks
+from shinsa.redteam.multiturn import BUILTIN_ATTACKS, AttackConfig, AttackResult, Budget, attacks
 from shinsa.report.export import write_atomically
 from shinsa.stats import Proportion
 from shinsa.store.store import Store
@@ -270,13 +272,37 @@ def inject(
     console.print(f"{count} scenarios written to {output}; run them with: shinsa run --suite {output} --target ...")
 
 
+class AttackGroup(TyperGroup):
+    """A command group that also offers the multi-turn strategies other packages publish (entry-point
+    group ``shinsa.attacks``) as commands. Installed packages are scanned only when a command name is
+    not found or the group's help is shown, never at start-up."""
+
+    # typer vendors click and does not export its Context and Command types: hence Any below
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        return names + sorted(set(attacks.names()) - set(names))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in attacks.names():
+            single = typer.Typer()
+            single.command(name=cmd_name, help=attacks.get(cmd_name).summary)(_attack_command(cmd_name))
+            command = typer.main.get_command(single)
+        return command
+
+
 def register(group: typer.Typer) -> None:
-    """Add the commands to ``group``."""
-    for strategy in attacks.names():
+    """Add the commands to ``group`` (the built-in strategies; give the group ``cls=AttackGroup`` to
+    offer published ones too)."""
+    for strategy in BUILTIN_ATTACKS:
         group.command(name=strategy, help=attacks.get(strategy).summary)(_attack_command(strategy))
     group.command(name="generate")(generate)
     group.command(name="inject")(inject)
 
 
-app = typer.Typer(help="Multi-turn adaptive attacks, attack suites from documents, indirect prompt injection.", no_args_is_help=True)
+app = typer.Typer(
+    help="Multi-turn adaptive attacks, attack suites from documents, indirect prompt injection.",
+    no_args_is_help=True,
+    cls=AttackGroup,
+)
 register(app)
