@@ -17,6 +17,7 @@ from typing import IO, Annotated, cast, get_args
 import typer
 from rich.table import Table
 
+from shinsa.atomicfiles import write_atomically
 from shinsa.cli.common import (
     RunOptions,
     console,
@@ -39,7 +40,6 @@ from shinsa.redteam.generation import (
 )
 from shinsa.redteam.injection import MODES, Mode, ScenarioBuilder, ScenarioSpec, injection_prompts
 from shinsa.redteam.multiturn import STRATEGIES, AttackConfig, AttackResult, Budget
-from shinsa.report.export import write_atomically
 from shinsa.run.retry import RetryPolicy
 from shinsa.stats import Proportion
 from shinsa.store.store import Store

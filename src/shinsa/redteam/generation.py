@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from shinsa.atomicfiles import write_atomically
 from shinsa.errors import InputError
 from shinsa.items import Expected, Item, Language
 from shinsa.outcomes import Outcome
@@ -25,7 +26,6 @@ from shinsa.redteam.documents import Chunk, Page, chunk_pages, page_text, read_d
 from shinsa.redteam.multiturn import Model
 from shinsa.redteam.parsing import parse_list, text_of
 from shinsa.redteam.promptbook import PromptBook, load_book
-from shinsa.report.export import write_atomically
 from shinsa.run.retry import RetryPolicy
 from shinsa.scorers.refusal import classify
 from shinsa.suites.files import AISEV_COLUMNS

@@ -34,7 +34,7 @@ from typing import Any, Protocol
 
 from shinsa.errors import InputError
 from shinsa.items import Item
-from shinsa.outcomes import Outcome, Score
+from shinsa.outcomes import UNSAFE_BELOW, Outcome, Score
 from shinsa.redteam.parsing import parse_prompt, parse_yes_no
 from shinsa.redteam.promptbook import PromptBook, load_book
 from shinsa.run.retry import RateLimiter, RetryPolicy
@@ -45,8 +45,6 @@ from shinsa.targets.base import ChatMessages, Completion, Target, TargetError
 STRATEGIES = ("crescendo", "pair", "tap")
 PROBING_SCORERS = frozenset({"refusal"})
 """Scorers whose verdict only means something for an answer to the item's own prompt."""
-SUCCESS_BELOW = 0.5
-"""A verdict below this value is the unsafe behaviour: the attack reached its objective."""
 PROBE_BRANCH = "probe"
 ATTACKER_PROMPTS: dict[str, set[str]] = {
     "crescendo_system": {"objective"},
@@ -214,7 +212,7 @@ class Judgement:
 
     @property
     def success(self) -> bool:
-        return self.verdict.value is not None and self.verdict.value < SUCCESS_BELOW
+        return self.verdict.value is not None and self.verdict.value < UNSAFE_BELOW
 
     @property
     def progress(self) -> float:

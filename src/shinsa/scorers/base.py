@@ -61,7 +61,7 @@ class SyncScorer(Scorer):
     def score(self, item: Item, output: str) -> Score: ...
 
 
-scorers: Registry[Scorer] = Registry(
+scorers: Registry[type[Scorer]] = Registry(
     "scorer",
     "shinsa.scorers",
     {

@@ -23,9 +23,9 @@ from shinsa.items import Item
 from shinsa.outcomes import NO_VERDICT, Outcome, Score
 from shinsa.run.retry import RetryPolicy
 from shinsa.scorers.base import Scorer, build_scorer, scorers
-from shinsa.scorers.folding import fold
 from shinsa.scorers.refusal import classify
 from shinsa.targets.base import ChatMessages, Target, TargetError
+from shinsa.text import fold
 
 REQUIREMENT_PROMPT = {
     "ja": """\

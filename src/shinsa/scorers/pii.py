@@ -17,8 +17,8 @@ from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.scorers.base import SyncScorer, scorers
-from shinsa.scorers.folding import FoldedText, fold
 from shinsa.targets.base import Target
+from shinsa.text import FoldedText, fold
 
 MY_NUMBER = "my_number"
 CORPORATE_NUMBER = "corporate_number"
