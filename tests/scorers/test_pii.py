@@ -256,7 +256,7 @@ def test_scorer_kinds_option() -> None:
     ]
     with pytest.raises(InputError, match="unknown kinds"):
         PiiScorer(kinds=["names"])
-    with pytest.raises(InputError, match="list"):
+    with pytest.raises(InputError, match="option kinds: Input should be a valid frozenset"):
         PiiScorer(kinds="email")
 
 

@@ -5,12 +5,23 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.registry import Registry
+from shinsa.yamlfiles import validation_message
 
 if TYPE_CHECKING:
     from shinsa.targets.base import Target
+
+
+class ScorerOptions(BaseModel):
+    """A scorer's options, one pydantic model per scorer (subclass this and set ``Options``), so a
+    misspelt or mistyped option is a one-line error before anything is scored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
 
 class Scorer(ABC):
@@ -24,10 +35,15 @@ class Scorer(ABC):
     version: ClassVar[str] = "1"
     needs_judge: ClassVar[bool] = False
     """True when the scorer calls an LLM judge (a :class:`Target`) and so must be awaited."""
+    Options: ClassVar[type[ScorerOptions]] = ScorerOptions
+    options: ScorerOptions
 
     def __init__(self, judge: Target | None = None, **options: Any) -> None:
         self.judge = judge
-        self.options = options
+        try:
+            self.options = self.Options.model_validate(options)
+        except ValidationError as exc:
+            raise InputError(f"scorer {self.name!r}: option {validation_message(exc)}") from None
 
     def score(self, item: Item, output: str) -> Score:
         raise NotImplementedError(f"scorer {self.name!r} is asynchronous; use ascore()")

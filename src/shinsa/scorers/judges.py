@@ -18,11 +18,13 @@ from abc import abstractmethod
 from collections import Counter
 from typing import Any
 
+from pydantic import Field
+
 from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import NO_VERDICT, Outcome, Score
 from shinsa.run.retry import RetryPolicy
-from shinsa.scorers.base import Scorer, build_scorer, scorers
+from shinsa.scorers.base import Scorer, ScorerOptions, build_scorer, scorers
 from shinsa.scorers.refusal import classify
 from shinsa.targets.base import ChatMessages, Target, TargetError
 from shinsa.text import fold
@@ -156,17 +158,24 @@ def last_verdict(pattern: re.Pattern[str], reply: str) -> str | None:
     return None
 
 
+class JudgeOptions(ScorerOptions):
+    retries: int = Field(3, ge=0)
+    """Retries of a failed judge call (rate limits, timeouts)."""
+    retry_delay: float = Field(0.5, ge=0)
+    """Seconds before the first retry; later ones back off exponentially."""
+
+
 class JudgeScorer(Scorer):
     """Asks the judge target, retrying transient errors; subclasses write the prompt and read
-    the verdict. Options: ``retries`` (default 3) and ``retry_delay`` (seconds, default 0.5)."""
+    the verdict."""
 
     needs_judge = True
+    Options = JudgeOptions
+    options: JudgeOptions
 
     def __init__(self, judge: Target | None = None, **options: Any) -> None:
         super().__init__(judge, **options)
-        self.retry = RetryPolicy(
-            max_retries=int(options.get("retries", 3)), base_delay=float(options.get("retry_delay", 0.5))
-        )
+        self.retry = RetryPolicy(max_retries=self.options.retries, base_delay=self.options.retry_delay)
         self._rng = random.Random(0)
 
     @abstractmethod
@@ -264,28 +273,35 @@ class RubricScorer(JudgeScorer):
         return Score(outcome, (rating - 1) / 4, f"judge rating {rating}/5", details)
 
 
+class EnsembleOptions(JudgeOptions):
+    judges: list[Target] = Field(default_factory=list)
+    """Judge targets in addition to ``judge``."""
+    member: str = "requirement"
+    """The judged scorer every judge runs; the retry options above are passed on to it."""
+    min_valid: int | None = None
+    """Verdicts needed (default: a majority of the judges)."""
+
+
 @scorers.register("ensemble")
 class EnsembleScorer(Scorer):
     """Several judges score the answer with the same judged scorer; the most common outcome wins.
-
-    Options: ``judges`` (targets, in addition to ``judge``), ``member`` (scorer name, default
-    ``requirement``), ``min_valid`` (verdicts needed, default a majority of the judges), and any
-    option of the member scorer. Too few verdicts or a tie gives UNSCORABLE.
-    """
+    Too few verdicts or a tie gives UNSCORABLE."""
 
     name = "ensemble"
     version = "1"
     needs_judge = True
+    Options = EnsembleOptions
+    options: EnsembleOptions
 
     def __init__(self, judge: Target | None = None, **options: Any) -> None:
         super().__init__(judge, **options)
-        member_options = {k: v for k, v in options.items() if k not in ("judges", "member", "min_valid")}
-        self.judges: list[Target] = ([judge] if judge is not None else []) + list(options.get("judges", []))
-        member = str(options.get("member", "requirement"))
-        self.members = [build_scorer(member, judge=target, **member_options) for target in self.judges]
-        if self.members and not self.members[0].needs_judge:
+        member_options = self.options.model_dump(include=set(JudgeOptions.model_fields))
+        self.judges: list[Target] = ([judge] if judge is not None else []) + self.options.judges
+        member = self.options.member
+        if not scorers.get(member).needs_judge:
             raise InputError(f"ensemble: member scorer {member!r} does not use a judge")
-        self.min_valid = int(options.get("min_valid", len(self.judges) // 2 + 1))
+        self.members = [build_scorer(member, judge=target, **member_options) for target in self.judges]
+        self.min_valid = self.options.min_valid or len(self.judges) // 2 + 1
         if self.judges and not 1 <= self.min_valid <= len(self.judges):
             raise InputError(
                 f"ensemble: min_valid must lie between 1 and the number of judges ({len(self.judges)})"
