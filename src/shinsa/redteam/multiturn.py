@@ -35,8 +35,8 @@ from typing import Any, Protocol
 from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import UNSAFE_BELOW, Outcome, Score
+from shinsa.promptbook import PromptBook, load_book
 from shinsa.redteam.parsing import parse_prompt, parse_yes_no
-from shinsa.redteam.promptbook import PromptBook, load_book
 from shinsa.run.retry import RateLimiter, RetryPolicy
 from shinsa.scorers.base import Scorer
 from shinsa.scorers.refusal import classify
