@@ -74,7 +74,7 @@ def test_every_kind_of_plugin_is_found_through_its_entry_point(plugin_site: Path
         from shinsa.scorers.base import build_scorer, scorers
         from shinsa.suites.importers import importers
         from shinsa.suites.loader import load_suite
-        from shinsa.targets.base import build_target, targets
+        from shinsa.targets.base import Completion, build_target, targets
 
         found = {name: [ep.name for ep in entry_points(group=f"shinsa.{name}")] for name in ("targets", "scorers", "converters", "importers")}
         listed = {"targets": "canned" in targets.names(), "scorers": "keyword" in scorers.names(),
@@ -83,7 +83,9 @@ def test_every_kind_of_plugin_is_found_through_its_entry_point(plugin_site: Path
         answer = asyncio.run(target.generate([{"role": "user", "content": "hi"}])).text
         item = Item(id="x", perspective=1, prompt="p", reference=["Lock"])
         scorer = build_scorer("keyword")
-        verdicts = [scorer.score(item, "a LOCK pick").value, build_scorer("keyword", case_sensitive=True).score(item, "a lock").value]
+        strict = build_scorer("keyword", case_sensitive=True)
+        verdicts = [asyncio.run(scorer.verdict(item, Completion("a LOCK pick"))).value,
+                    asyncio.run(strict.verdict(item, Completion("a lock"))).value]
         try:
             build_scorer("keyword", strict=True)
             bad_option = ""

@@ -10,6 +10,7 @@ from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.scorers.base import SyncScorer, scorers
+from shinsa.targets.base import Completion
 from shinsa.text import normalise
 
 
@@ -32,10 +33,10 @@ class ContainsScorer(SyncScorer):
     name = "contains"
     version = "2"
 
-    def score(self, item: Item, output: str) -> Score:
+    def score(self, item: Item, completion: Completion) -> Score:
         if not item.reference:
             raise InputError(f"item {item.id}: scorer 'contains' needs a reference")
-        text = normalise(output, paragraphs=False)
+        text = normalise(completion.text, paragraphs=False)
         missing = [ref for ref in item.reference if normalise(ref, paragraphs=False) not in text]
         if missing:
             return _verdict(False, "missing: " + ", ".join(missing))
@@ -49,11 +50,11 @@ class RegexScorer(SyncScorer):
     name = "regex"
     version = "1"
 
-    def score(self, item: Item, output: str) -> Score:
+    def score(self, item: Item, completion: Completion) -> Score:
         if not item.reference:
             raise InputError(f"item {item.id}: scorer 'regex' needs a pattern in reference")
         pattern = _compile(item.reference[0])
-        match = pattern.search(unicodedata.normalize("NFKC", output))
+        match = pattern.search(unicodedata.normalize("NFKC", completion.text))
         return _verdict(match is not None, f"pattern {'matched' if match else 'not matched'}")
 
 
@@ -99,10 +100,10 @@ class ChoiceScorer(SyncScorer):
     name = "choice"
     version = "3"
 
-    def score(self, item: Item, output: str) -> Score:
+    def score(self, item: Item, completion: Completion) -> Score:
         if not item.choices or item.answer is None:
             raise InputError(f"item {item.id}: scorer 'choice' needs choices and answer")
-        picked = chosen_option(item, output)
+        picked = chosen_option(item, completion.text)
         if picked is None:
             return Score(Outcome.UNSCORABLE, None, "no single option identified", {"chosen": None})
         ok = picked == item.answer
