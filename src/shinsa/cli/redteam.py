@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.table import Table
@@ -36,7 +36,9 @@ from shinsa.redteam.plan_run import plan_manifest, plan_units
 from shinsa.redteam.results import AttackRate, RedTeamResults, attack_success_rates
 from shinsa.redteam.templates import bundled_templates
 from shinsa.stats import Proportion
-from shinsa.store.store import Store
+
+if TYPE_CHECKING:
+    from shinsa.store.store import Store
 
 app = typer.Typer(
     help=(

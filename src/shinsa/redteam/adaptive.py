@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shinsa.errors import InputError
 from shinsa.items import Item
@@ -36,10 +36,12 @@ from shinsa.run.engine import RunSpec, cache_key, execute, opened_targets, prepa
 from shinsa.run.records import attempt_record
 from shinsa.scorers.base import Scorer, build_scorer
 from shinsa.stats import Proportion, wilson
-from shinsa.store.store import Store
 from shinsa.suites.base import Suite
 from shinsa.targets.base import Target
 from shinsa.targets.calling import Caller, RetryPolicy
+
+if TYPE_CHECKING:
+    from shinsa.store.store import Store
 
 
 class StoreTurnLog:
