@@ -30,18 +30,23 @@ _CHARACTERS = str.maketrans(
         "\u3000": " ",
     }
 )
+_FOLDABLE = re.compile("[" + re.escape("".join(map(chr, _CHARACTERS))) + "]")
+"""Any character the table changes: most text has none, and a search is far cheaper than a
+dict-driven translate (this runs once per answer and reference on the scoring hot path)."""
 _BLANKS = re.compile(r"[ \t\r\f\v]+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n+")
-_WHITESPACE = re.compile(r"\s+")
 
 
 def normalise(text: str, *, paragraphs: bool = True) -> str:
     """NFKC, the character folding above, lower case, blanks collapsed; with ``paragraphs`` line
     breaks are kept (one blank line between paragraphs), without it all whitespace becomes one
     space."""
-    text = unicodedata.normalize("NFKC", text).translate(_CHARACTERS).lower()
+    text = unicodedata.normalize("NFKC", text)
+    if _FOLDABLE.search(text):
+        text = text.translate(_CHARACTERS)
+    text = text.lower()
     if not paragraphs:
-        return _WHITESPACE.sub(" ", text).strip()
+        return " ".join(text.split())
     return _PARAGRAPH_BREAK.sub("\n\n", _BLANKS.sub(" ", text)).strip()
 
 
@@ -52,7 +57,8 @@ def _fold_cluster(cluster: str) -> str:
     if unicodedata.category(cluster[0]) == "No":
         # ①, ², ½: NFKC would turn them into digits and invent digit runs that are not numbers.
         return cluster
-    return unicodedata.normalize("NFKC", cluster).translate(_CHARACTERS)
+    folded = unicodedata.normalize("NFKC", cluster)
+    return folded.translate(_CHARACTERS) if _FOLDABLE.search(folded) else folded
 
 
 def _clusters(text: str) -> list[tuple[int, int]]:
