@@ -14,7 +14,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
-from typing import Annotated, Any, TypeVar, get_args, get_type_hints
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_args, get_type_hints
 
 import typer
 from rich.console import Console
@@ -32,11 +32,13 @@ from shinsa.errors import InputError
 from shinsa.run.engine import RunProgress, RunSpec, new_run_id
 from shinsa.run.lifecycle import RunSummary, execute_run
 from shinsa.run.parameters import RunParameters
-from shinsa.store.store import Store
 from shinsa.suites.base import Suite
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import TargetOptions
 from shinsa.targets.calling import RetryPolicy
+
+if TYPE_CHECKING:
+    from shinsa.store.store import Store
 
 T = TypeVar("T")
 
@@ -47,6 +49,9 @@ DbOption = Annotated[str | None, typer.Option("--db", help="Database URL (defaul
 
 
 def open_store(db: str | None) -> Store:
+    """The store, imported here so commands that never open one do not load SQLAlchemy."""
+    from shinsa.store.store import Store
+
     return Store(db)
 
 

@@ -11,13 +11,14 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Annotated, Any, cast, get_args
+from typing import IO, TYPE_CHECKING, Annotated, Any, cast, get_args
 
 import typer
 import typer.main
 from rich.table import Table
 from typer.core import TyperGroup
 
+from shinsa.atomicfiles import write_atomically
 from shinsa.cli.common import (
     RunOptions,
     cancellable_on_sigterm,
@@ -41,11 +42,12 @@ from shinsa.redteam.generation import (
 )
 from shinsa.redteam.injection import MODES, Mode, ScenarioBuilder, ScenarioSpec, injection_prompts
 from shinsa.redteam.multiturn import BUILTIN_ATTACKS, AttackConfig, AttackResult, Budget, attacks
-from shinsa.report.export import write_atomically
 from shinsa.stats import Proportion
-from shinsa.store.store import Store
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import build_target
+
+if TYPE_CHECKING:
+    from shinsa.store.store import Store
 
 AttackerOption = Annotated[str, typer.Option("--attacker", "-A", help="Target that writes the attacks (any target spec).")]
 AttackerUrlOption = Annotated[str | None, typer.Option(help="Base URL of the attacker, if OpenAI-compatible.")]

@@ -8,13 +8,16 @@ import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from shinsa.errors import InputError
 from shinsa.run.distributed import execute_sharded, ray_session
 from shinsa.run.engine import FollowUp, PreparedRun, RunProgress, RunSpec, execute, prepare
 from shinsa.run.parameters import RunParameters
-from shinsa.store.store import Store
 from shinsa.targets.base import Target
+
+if TYPE_CHECKING:
+    from shinsa.store.store import Store
 
 PROGRESS_SECONDS = 0.25
 """How often the progress callback hears the counters while a run goes on."""

@@ -32,7 +32,7 @@ class Expansion(ABC):
         """The ``attack`` entry of the run manifest: a run resumes only with the same one."""
 
 
-expansions: Registry[Expansion] = Registry(
+expansions: Registry[type[Expansion]] = Registry(
     "attack kind", "shinsa.expansions", {"plan": "shinsa.redteam.plan_run"}
 )
 
