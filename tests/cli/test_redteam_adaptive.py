@@ -69,12 +69,22 @@ def test_a_strategy_published_by_another_package_is_a_command(
     assert "pair-again" in CliRunner().invoke(app, ["--help"]).output
 
 
-def test_multi_turn_attacks_refuse_shards_before_doing_anything(tmp_path: Path, sqlite_url: str) -> None:
+def test_ray_address_without_shards_is_refused_before_doing_anything(tmp_path: Path, sqlite_url: str) -> None:
     result = CliRunner().invoke(app, [
         "pair", "--suite", str(suite(tmp_path)), "--target", "python:redteam_doubles:never_yields",
-        "--attacker", "python:redteam_doubles:attacker", "--db", sqlite_url, "--shards", "2",
+        "--attacker", "python:redteam_doubles:attacker", "--db", sqlite_url, "--ray-address", "auto",
     ])
-    assert isinstance(result.exception, InputError) and "drop --shards" in str(result.exception)
+    assert isinstance(result.exception, InputError) and "--ray-address needs --shards" in str(result.exception)
+    assert Store(sqlite_url).list_runs() == []
+
+
+def test_a_sharded_attack_checks_its_input_before_ray_starts(tmp_path: Path, sqlite_url: str) -> None:
+    base = ["pair", "--suite", str(suite(tmp_path)), "--target", "python:redteam_doubles:never_yields",
+            "--db", sqlite_url, "--shards", "2"]
+    bad_attacker = CliRunner().invoke(app, [*base, "--attacker", "python:no_such_module:attacker"])
+    assert isinstance(bad_attacker.exception, InputError) and "no_such_module" in str(bad_attacker.exception)
+    needs_judge = CliRunner().invoke(app, [*base, "--attacker", "python:redteam_doubles:attacker", "--scorer", "requirement"])
+    assert isinstance(needs_judge.exception, InputError) and "needs an LLM judge" in str(needs_judge.exception)
     assert Store(sqlite_url).list_runs() == []
 
 

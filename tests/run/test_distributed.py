@@ -21,6 +21,8 @@ from typer.testing import CliRunner
 from shinsa.cli.main import app
 from shinsa.errors import InputError
 from shinsa.items import Item
+from shinsa.redteam.adaptive import AdaptiveParameters
+from shinsa.redteam.multiturn import AttackConfig, Budget
 from shinsa.run.distributed import (
     execute_sharded,
     import_ray,
@@ -28,12 +30,14 @@ from shinsa.run.distributed import (
     worker_database_url,
 )
 from shinsa.run.engine import RunProgress, RunSpec, execute, prepare, shard_of
+from shinsa.run.lifecycle import RunSummary, execute_run
 from shinsa.run.parameters import RunParameters
 from shinsa.store.store import Store
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import TargetOptions, build_target
 
 ECHO = "python:shinsa.testing.bots:echo"
+REDTEAM_TESTS = Path(__file__).resolve().parents[1] / "redteam"
 
 
 def write_suite(path: Path, n: int) -> Path:
@@ -185,10 +189,13 @@ def test_ray_address_without_shards_is_refused(tmp_path: Path, sqlite_url: str) 
 
 @pytest.fixture(scope="module")
 def ray_session_for_tests() -> Iterator[None]:
-    """One local Ray for the module: starting Ray takes seconds. ``ray_session`` uses it as it is."""
+    """One local Ray for the module: starting Ray takes seconds. ``ray_session`` uses it as it is.
+    Its workers can import the red-team doubles (``python:redteam_doubles:NAME``)."""
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # as import_ray() does: no telemetry call
     ray = pytest.importorskip("ray")
-    ray.init(num_cpus=2, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
+    with pytest.MonkeyPatch.context() as patch:  # the workers inherit the environment Ray starts in
+        patch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(REDTEAM_TESTS), os.environ.get("PYTHONPATH")])))
+        ray.init(num_cpus=2, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
     yield
     ray.shutdown()
 
@@ -234,7 +241,7 @@ def test_two_shards_answer_every_item_exactly_once(tmp_path: Path, db_url: str, 
 def test_cancelled_run_keeps_what_finished_and_resumes_with_another_shard_count(
     tmp_path: Path, db_url: str, fake_server  # type: ignore[no-untyped-def]
 ) -> None:
-    server = fake_server(latency=0.05)
+    server = fake_server(latency=0.1)  # the run lasts seconds: a loaded machine still stops it midway
     description = RunParameters(
         run_id="stopped", suites=(str(write_suite(tmp_path / "s.jsonl", N)),), target="openai:fake",
         target_options=TargetOptions(base_url=server.base_url), concurrency=2, use_cache=False,
@@ -292,3 +299,122 @@ def test_a_red_team_plan_runs_on_shards_like_any_run(tmp_path: Path, sqlite_url:
     run = store.get_run("rt")
     assert run["status"] == "finished" and run["total"] == units
     assert run["manifest"]["attack"]["name"] == "two-chains"
+
+
+# --- multi-turn attacks on real Ray shards ---------------------------------------------------------
+
+
+def write_objectives(path: Path, n: int) -> Path:
+    """``n`` harmful items (objectives) and a benign look-alike for every fourth (never attacked)."""
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(n):
+            record = {"id": f"o{i:03d}", "perspective": 1 + i % 8, "language": "en", "prompt": f"objective {i:03d}"}
+            handle.write(json.dumps(record) + "\n")
+            if i % 4 == 0:
+                benign = {"id": f"b{i:03d}", "perspective": 1, "language": "en", "prompt": f"benign {i:03d}",
+                          "benign": True, "expected": "comply"}
+                handle.write(json.dumps(benign) + "\n")
+    return path
+
+
+def attack_results(store: Store, run_id: str) -> dict[str, tuple[Any, ...]]:
+    """Each attack's stored result and turns, without times (which differ between sessions)."""
+    results = {}
+    for row in store.iter_attempts(run_id):
+        if row["attack_id"] == "crescendo":
+            turns = [
+                (t["branch"], t["turn_index"], t["attacker_prompt"], t["target_response"], t["outcome"], t["score"], t["tokens"])
+                for t in store.load_turns(run_id, row["suite"], row["item_id"], "crescendo")
+            ]
+            results[row["item_id"]] = (row["outcome"], row["score"], row["response"], row["details"], tuple(turns))
+    return results
+
+
+def crescendo_parameters(run_id: str, suite: Path, server: Any, attacks_in_flight: int) -> AdaptiveParameters:
+    return AdaptiveParameters(
+        run_id=run_id, suites=(str(suite),), target="openai:fake", target_options=TargetOptions(base_url=server.base_url),
+        attacker="python:redteam_doubles:attacker", config=AttackConfig("crescendo", Budget(max_turns=4)),
+        attacks_in_flight=attacks_in_flight, use_cache=False,
+    )
+
+
+@pytest.mark.integration
+@pytest.mark.usefixtures("ray_session_for_tests")
+def test_two_shards_attack_every_objective_once_with_the_results_of_one_process(
+    tmp_path: Path, sqlite_url: str, fake_server, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.syspath_prepend(str(REDTEAM_TESTS))
+    server = fake_server(latency=0.01)
+    n = 24
+    path = write_objectives(tmp_path / "s.jsonl", n)
+    common = ["--suite", str(path), "--target", "openai:fake", "--base-url", server.base_url,
+              "--attacker", "python:redteam_doubles:attacker", "--db", sqlite_url, "--max-turns", "3", "-q"]
+    sharded = CliRunner().invoke(app, ["redteam", "crescendo", *common, "--run-id", "sharded", "--shards", "2"],
+                                 env={"COLUMNS": "200"})
+    assert sharded.exit_code == 0, sharded.output
+    baseline = n + n // 4
+    assert f"{baseline + n} baseline answers and attacks run (0 errors, 0 from cache), 0 already finished" in sharded.output
+    assert "crescendo: attack success rate" in sharded.output
+    store = Store(sqlite_url)
+    asked = [row["prompt"] for row in store.iter_attempts("sharded") if row["attack_id"] == ""]
+    asked += [turn[2] for result in attack_results(store, "sharded").values() for turn in result[4]]
+    assert sorted(server.requests()) == sorted(asked)  # every turn of every attack asked once, by one shard
+
+    single = CliRunner().invoke(app, ["redteam", "crescendo", *common, "--run-id", "single"], env={"COLUMNS": "200"})
+    assert single.exit_code == 0, single.output
+    assert f"{n} attacks run (" in single.output and "0 errors), 0 already finished" in single.output
+    assert attack_results(store, "sharded") == attack_results(store, "single")
+    assert len(attack_results(store, "sharded")) == n
+    for run_id in ("sharded", "single"):
+        run = store.get_run(run_id)
+        assert run["status"] == "finished" and run["total"] == baseline + n
+        assert len(list(store.iter_attempts(run_id))) == baseline + n
+
+
+@pytest.mark.integration
+@pytest.mark.usefixtures("ray_session_for_tests")
+def test_a_cancelled_sharded_attack_resumes_at_its_last_finished_turns_with_another_shard_count(
+    tmp_path: Path, sqlite_url: str, fake_server, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.syspath_prepend(str(REDTEAM_TESTS))
+    server = fake_server(latency=0.15, reply="refuse")  # refuses: every attack runs to its last turn
+    n = 8
+    path = write_objectives(tmp_path / "s.jsonl", n)
+    store = Store(sqlite_url)
+
+    def stored_turns(run_id: str) -> dict[tuple[str, str, int], float]:
+        return {
+            (f"o{i:03d}", t["branch"], t["turn_index"]): t["created_at"]
+            for i in range(n)
+            for t in store.load_turns(run_id, "s", f"o{i:03d}", "crescendo")
+        }
+
+    async def run(shards: int, cancel_after_turns: int | None) -> RunSummary:
+        parameters = crescendo_parameters("stopped", path, server, attacks_in_flight=1)  # a few seconds per shard
+        task = asyncio.create_task(execute_run(store, parameters, shards=shards))
+        while cancel_after_turns is not None and not task.done():
+            if len(stored_turns("stopped")) >= cancel_after_turns:
+                task.cancel()
+                break
+            await asyncio.sleep(0.02)
+        return await task
+
+    with pytest.raises(asyncio.CancelledError):
+        asyncio.run(run(2, cancel_after_turns=10))
+    assert store.get_run("stopped")["status"] == "interrupted"
+    before = stored_turns("stopped")
+    per_attack = 3 + 4 + 4  # three refused turns dropped and rephrased, four accepted turns and their probes
+    assert 10 <= len(before) < n * per_attack
+    taken = [sum(1 for item, _, _ in before if item == f"o{i:03d}") for i in range(n)]
+    assert any(0 < count < per_attack for count in taken)  # stopped in the middle of an attack
+
+    summary = asyncio.run(run(3, cancel_after_turns=None))
+    assert summary.total == n + n // 4 + n
+    after = stored_turns("stopped")
+    assert len(after) == n * per_attack
+    assert {key: after[key] for key in before} == before  # turns finished before were replayed, not asked again
+
+    asyncio.run(execute_run(store, crescendo_parameters("reference", path, server, attacks_in_flight=4)))
+    assert attack_results(store, "stopped") == attack_results(store, "reference")
+    assert {json.loads(result[3])["stop"] for result in attack_results(store, "stopped").values()} == {"max_turns"}
+    assert store.get_run("stopped")["status"] == "finished"

@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 
 from shinsa.atomicfiles import write_atomically
 from shinsa.cli.common import (
+    ProgressBar,
     RunOptions,
     cancellable_on_sigterm,
     console,
@@ -32,7 +33,7 @@ from shinsa.cli.common import (
 from shinsa.errors import InputError
 from shinsa.items import Expected, Item, Language
 from shinsa.perspectives import perspective as lookup_perspective
-from shinsa.redteam.adaptive import AdaptiveProgress, AdaptiveSpec, run_adaptive, success_rates
+from shinsa.redteam.adaptive import AdaptiveParameters, AdaptiveProgress, run_adaptive, success_rates
 from shinsa.redteam.generation import (
     GenerationSpec,
     generate_suite,
@@ -42,6 +43,7 @@ from shinsa.redteam.generation import (
 )
 from shinsa.redteam.injection import MODES, Mode, ScenarioBuilder, ScenarioSpec, injection_prompts
 from shinsa.redteam.multiturn import BUILTIN_ATTACKS, AttackConfig, AttackResult, Budget, attacks
+from shinsa.run.lifecycle import execute_run
 from shinsa.stats import Proportion
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import build_target
@@ -111,40 +113,47 @@ def _attack(
     templates: Path | None,
     no_baseline: bool,
 ) -> None:
-    if options.shards is not None or options.ray_address is not None:
-        raise InputError(f"shinsa redteam {strategy}: multi-turn attacks run in one process; drop --shards and --ray-address")
-    run = options.spec()
-    attacker_target = build_target(
-        attacker,
-        target_options(attacker, attacker_base_url, attacker_api_key_env, None, attacker_temperature,
-                       attacker_max_tokens, options.seed, options.timeout, None),
-    )
-    spec = AdaptiveSpec(
-        run_id=run.run_id,
-        suites=run.suites,
-        target=run.target,
-        attacker=attacker_target,
+    run = options.parameters()
+    parameters = AdaptiveParameters(
+        **vars(replace(run, concurrency=None)),
+        attacker=attacker,
+        attacker_options=target_options(attacker, attacker_base_url, attacker_api_key_env, None, attacker_temperature,
+                                        attacker_max_tokens, options.seed, options.timeout, None),
         config=AttackConfig(strategy, budget, width=width, branching=branching),
         scorer=scorer or ("requirement" if run.judge is not None else "refusal"),
-        judge=run.judge,
         templates=templates,
         attacks_in_flight=options.concurrency or 4,
         baseline=not no_baseline,
-        **vars(replace(run.settings(), concurrency=None)),
     )
+    if options.shards is None:
+        if options.ray_address is not None:
+            raise InputError("--ray-address needs --shards N")
+        spec = parameters.adaptive_spec()  # keys are read and the input checked here, before anything runs
     store = open_store(options.db)
-    progress = AdaptiveProgress()
     try:
-        asyncio.run(cancellable_on_sigterm(run_adaptive(store, spec, progress, None if options.quiet else _report_attack)))
+        if options.shards is None:
+            progress = AdaptiveProgress()
+            work = run_adaptive(store, spec, progress, None if options.quiet else _report_attack)
+            asyncio.run(cancellable_on_sigterm(work))
+            footer = (
+                f"{progress.done} attacks run ({progress.successes} reached their objective, {progress.errors} errors), "
+                f"{progress.skipped} already finished."
+            )
+        else:
+            with ProgressBar(parameters.run_id, options.quiet) as bar:
+                sharded = execute_run(store, parameters, bar, shards=options.shards, ray_address=options.ray_address)
+                summary = asyncio.run(cancellable_on_sigterm(sharded))
+            footer = (
+                f"{summary.done} baseline answers and attacks run ({summary.errors} errors, {summary.cached} from cache), "
+                f"{summary.skipped} already finished."
+            )
     except KeyboardInterrupt:
-        err_console.print(f"[yellow]interrupted; resume with:[/] shinsa redteam {strategy} ... --run-id {spec.run_id}")
+        shards = f" --shards {options.shards}" if options.shards else ""
+        err_console.print(f"[yellow]interrupted; resume with:[/] shinsa redteam {strategy} ...{shards} --run-id {parameters.run_id}")
         raise typer.Exit(130) from None
-    console.print(_rates_table(store, spec.run_id, strategy))
-    console.print(
-        f"{progress.done} attacks run ({progress.successes} reached their objective, {progress.errors} errors), "
-        f"{progress.skipped} already finished. Run id: [bold]{spec.run_id}[/]"
-    )
-    write_report_if_asked(store, spec.run_id, options.report)
+    console.print(_rates_table(store, parameters.run_id, strategy))
+    console.print(f"{footer} Run id: [bold]{parameters.run_id}[/]")
+    write_report_if_asked(store, parameters.run_id, options.report)
 
 
 def _attack_command(strategy: str) -> Callable[..., None]:

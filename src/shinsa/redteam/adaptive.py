@@ -4,7 +4,8 @@ A run holds the baseline (each item asked as it is, through the normal runner, a
 and one attempt per attacked item with the strategy as attack id (``crescendo``, ``pair``,
 ``tap``), so reports set attack success rate beside the baseline. Turns are written as they finish;
 re-running with the same run id skips finished attacks and resumes unfinished ones at their last
-finished turn.
+finished turn. On Ray shards (:class:`AdaptiveParameters` with ``execute_run(..., shards=N)``) each
+objective is attacked by the one shard its stable hash names, and a resume may use any shard count.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import json
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,13 +33,14 @@ from shinsa.redteam.multiturn import (
     model_caller,
     run_attack,
 )
-from shinsa.run.engine import RunSettings, RunSpec, cache_key, prepare
+from shinsa.run.engine import PreparedRun, RunProgress, RunSettings, RunSpec, cache_key, prepare, shard_of
 from shinsa.run.lifecycle import execute_prepared
+from shinsa.run.parameters import RunParameters
 from shinsa.run.records import attempt_record
 from shinsa.scorers.base import Scorer, build_scorer
 from shinsa.stats import Proportion, wilson
 from shinsa.suites.base import Suite
-from shinsa.targets.base import Target
+from shinsa.targets.base import Target, TargetOptions, build_target
 from shinsa.targets.calling import Caller
 
 if TYPE_CHECKING:
@@ -99,6 +101,8 @@ class AdaptiveSpec(RunSettings):
     attacks_in_flight: int = 4
     """Attacks run side by side; calls to each model are further bounded by its target kind."""
     baseline: bool = True
+    shard: tuple[int, int] | None = None
+    """``(index, count)``: only this shard of the baseline and of the objectives (a distributed run)."""
 
 
 @dataclass
@@ -175,13 +179,14 @@ def iter_nothing() -> Iterator[tuple[str, str, Item]]:
     return iter(())
 
 
-async def run_adaptive(
+def prepare_adaptive(
     store: Store,
     spec: AdaptiveSpec,
     progress: AdaptiveProgress | None = None,
     on_result: Callable[[str, Item, AttackResult], None] | None = None,
-) -> AdaptiveProgress:
-    """Run the baseline and one attack per harmful item; resume what an earlier session left."""
+) -> PreparedRun:
+    """The baseline as the run's units and the attacks as its follow-up (in a shard, only the
+    objectives of that shard, split by the same hash as units), checked against the store."""
     progress = progress or AdaptiveProgress()
     scorer = build_scorer(spec.scorer, judge=spec.judge)
     if scorer.needs_judge and spec.judge is None:
@@ -196,9 +201,15 @@ async def run_adaptive(
         judge=spec.judge,
         attack=_describe(spec, scorer, book.describe()),
         units=None if spec.baseline else iter_nothing,
+        shard=spec.shard,
         **vars(spec.settings()),
     )
     prepared = prepare(store, run_spec)
+    if spec.shard is not None:
+        index, count = spec.shard
+        objectives_here = [(suite, item) for suite, item in objectives if shard_of(suite, item.id, strategy, count) == index]
+    else:
+        objectives_here = objectives
     callers: dict[int, Caller] = {}
 
     def model(target: Target) -> Caller:
@@ -209,7 +220,7 @@ async def run_adaptive(
 
     slots = asyncio.Semaphore(max(1, spec.attacks_in_flight))
 
-    async def attack(suite: str, item: Item) -> None:
+    async def attack(suite: str, item: Item, counters: RunProgress) -> None:
         async with slots:
             log = StoreTurnLog(store, spec.run_id, suite, item.id, strategy)
             result = await run_attack(
@@ -221,25 +232,73 @@ async def run_adaptive(
             progress.done += 1
             progress.successes += result.success
             progress.errors += result.error is not None
+            counters.done += 1
+            counters.errors += result.error is not None
             if on_result is not None:
                 on_result(suite, item, result)
 
-    async def attacks() -> int:
+    async def attacks(counters: RunProgress) -> None:
         progress.baseline = prepared.total
-        finished = store.finished_keys(spec.run_id, [item.id for _, item in objectives])
-        progress.total = len(objectives)
+        finished = store.finished_keys(spec.run_id, [item.id for _, item in objectives_here])
+        progress.total = len(objectives_here)
         pending = []
-        for suite, item in objectives:
+        for suite, item in objectives_here:
             if (suite, item.id, strategy) in finished:
                 progress.skipped += 1
+                counters.skipped += 1
             else:
                 pending.append((suite, item))
-        store.set_status(spec.run_id, "running", total=prepared.total + len(objectives))
-        await asyncio.gather(*(attack(suite, item) for suite, item in pending))
-        return len(objectives)
+        await asyncio.gather(*(attack(suite, item, counters) for suite, item in pending))
 
-    await execute_prepared(store, prepared, follow_up=attacks, also_open=(spec.attacker,))
+    return replace(prepared, follow_up=attacks, follow_up_total=len(objectives), also_open=(spec.attacker,))
+
+
+async def run_adaptive(
+    store: Store,
+    spec: AdaptiveSpec,
+    progress: AdaptiveProgress | None = None,
+    on_result: Callable[[str, Item, AttackResult], None] | None = None,
+) -> AdaptiveProgress:
+    """Run the baseline and one attack per harmful item in this process; resume what an earlier
+    session left. :class:`AdaptiveParameters` runs the same on Ray shards."""
+    progress = progress or AdaptiveProgress()
+    await execute_prepared(store, prepare_adaptive(store, spec, progress, on_result))
     return progress
+
+
+@dataclass(kw_only=True)
+class AdaptiveParameters(RunParameters):
+    """A multi-turn red-team run as plain values, for :func:`~shinsa.run.lifecycle.execute_run`
+    (with ``shards``): each shard rebuilds suites, target, judge and attacker (reading API keys
+    from its own environment) and runs its part of the baseline and of the objectives."""
+
+    attacker: str
+    attacker_options: TargetOptions = field(default_factory=TargetOptions)
+    config: AttackConfig
+    scorer: str = "refusal"
+    templates: Path | None = None
+    attacks_in_flight: int = 4
+    baseline: bool = True
+
+    def adaptive_spec(self, shard: tuple[int, int] | None = None) -> AdaptiveSpec:
+        run = self.spec()
+        return AdaptiveSpec(
+            run_id=self.run_id,
+            suites=run.suites,
+            target=run.target,
+            attacker=build_target(self.attacker, self.attacker_options),
+            config=self.config,
+            scorer=self.scorer,
+            judge=run.judge,
+            templates=self.templates,
+            attacks_in_flight=self.attacks_in_flight,
+            baseline=self.baseline,
+            shard=shard,
+            **vars(self.settings()),
+        )
+
+    def prepare(self, store: Store, shard: tuple[int, int] | None = None) -> PreparedRun:
+        return prepare_adaptive(store, self.adaptive_spec(shard))
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,8 @@
 The coordinator (the process that runs ``shinsa run --shards N``) validates the run, checks that the
 targets answer, creates the run and finally sets its status. Each shard is a Ray task that rebuilds
 suites, target and judge from the run's :class:`RunParameters` (plain values) and runs the normal engine
-over its part of the units (a stable hash of suite, item and attack), writing to the same database.
+over its part of the units (a stable hash of suite, item and attack), writing to the same database;
+then its part of the run's follow-up (a multi-turn red-team run's attacks, split by the same hash).
 No live session or API key travels in a task: each worker reads keys from its own environment or
 secrets file, as a single-process run does. Resuming works as for any run, whatever the shard
 count: only unfinished attempts are sent again.
@@ -29,7 +30,6 @@ from shinsa.run.engine import (
     close_run,
     execute,
     opened_targets,
-    prepare,
 )
 from shinsa.run.parameters import RunParameters
 
@@ -112,8 +112,8 @@ async def _run_shard(parameters: RunParameters, db_url: str, index: int, count: 
 
     store = Store(db_url)
     try:
-        prepared = prepare(store, parameters.spec(shard=(index, count)))
-        progress = RunProgress(prepared.total)
+        prepared = parameters.prepare(store, shard=(index, count))
+        progress = RunProgress(prepared.run_total)
         running = asyncio.create_task(execute(store, prepared, progress))
         stop_requested = asyncio.create_task(_report_until_stopped(board, index, progress))
         await asyncio.wait({running, stop_requested}, return_when=asyncio.FIRST_COMPLETED)
@@ -225,17 +225,17 @@ async def execute_sharded(
     :func:`ray_session`. ``progress`` follows the shards' counters. On cancellation (Ctrl-C) the
     shards stop and keep what finished, and the run is marked interrupted."""
     ray = import_ray()
-    progress = progress or RunProgress(prepared.total)
+    progress = progress or RunProgress(prepared.run_total)
     spec = prepared.spec
     if prepared.complete:
-        progress.skipped = prepared.total
+        progress.skipped = prepared.run_total
         return progress
-    async with opened_targets(spec):
+    async with opened_targets(spec, *prepared.also_open):
         pass  # reachable before anything is recorded; each shard opens its own connection
     if prepared.resumed:
         store.set_status(spec.run_id, "running")
     else:
-        store.create_run(spec.run_id, prepared.manifest, prepared.total, spec.command)
+        store.create_run(spec.run_id, prepared.manifest, prepared.run_total, spec.command)
     progress.sending = True
     board = ray.remote(num_cpus=0)(ShardBoard).remote()
     shard_task = ray.remote(num_cpus=1)(run_shard)
@@ -255,7 +255,7 @@ async def execute_sharded(
     if failed:
         store.set_status(spec.run_id, "interrupted")
         raise InputError(f"shard {failed[0].index + 1} of {shards}: {failed[0].error}")
-    close_run(store, spec.run_id, prepared.total)
+    close_run(store, spec.run_id, prepared.run_total)
     return progress
 
 

@@ -131,17 +131,33 @@ class RunProgress:
     started: float = field(default_factory=time.monotonic)
 
 
+FollowUp = Callable[[RunProgress], Awaitable[None]]
+"""Work a run does after its units, with its targets still open and before it is closed (the
+attacks of a multi-turn red-team run); it counts what it does in the progress it is given."""
+
+
 @dataclass
 class PreparedRun:
     spec: RunSpec
     manifest: dict[str, Any]
     total: int
+    """The units (attempts made by the engine)."""
     resumed: bool
     scorers: dict[str, Scorer]
     judge_missing: int
     """Items whose scorer needs an LLM judge when none was given: recorded as unscorable."""
     complete: bool = False
     """The run exists and finished without errors: resuming it has nothing to send."""
+    follow_up: FollowUp | None = None
+    follow_up_total: int = 0
+    """Attempts ``follow_up`` adds to the whole run (in every shard together)."""
+    also_open: tuple[Target, ...] = ()
+    """Targets ``follow_up`` needs besides the run's target and judge (an attacker)."""
+
+    @property
+    def run_total(self) -> int:
+        """Every attempt of the run: the units and what the follow-up adds."""
+        return self.total + self.follow_up_total
 
 
 def new_run_id() -> str:
@@ -356,11 +372,6 @@ class _Execution:
                 self.store.write_attempts(rows)
 
 
-FollowUp = Callable[[], Awaitable[int]]
-"""Work a run does after its units, with its targets still open and before it is closed (the
-attacks of a multi-turn red-team run); returns how many attempts it adds to the run's total."""
-
-
 @asynccontextmanager
 async def opened_targets(spec: RunSpec, *others: Target) -> AsyncIterator[None]:
     """Open the target, judge and ``others`` (checking they are reachable; each object once) and
@@ -377,28 +388,20 @@ async def opened_targets(spec: RunSpec, *others: Target) -> AsyncIterator[None]:
             await target.close()
 
 
-async def execute(
-    store: Store,
-    prepared: PreparedRun,
-    progress: RunProgress | None = None,
-    *,
-    follow_up: FollowUp | None = None,
-    also_open: tuple[Target, ...] = (),
-) -> RunProgress:
-    """Run the prepared work, then ``follow_up``, with the targets (and ``also_open``) open. On
+async def execute(store: Store, prepared: PreparedRun, progress: RunProgress | None = None) -> RunProgress:
+    """Run the prepared units, then its follow-up, with the targets (and ``also_open``) open. On
     cancellation (Ctrl-C) every finished attempt is kept and the run is marked interrupted;
     re-running the same spec resumes it."""
-    progress = progress or RunProgress(prepared.total, judge_missing=prepared.judge_missing)
-    if prepared.complete and follow_up is None:  # nothing to send: no need to reach the target
+    progress = progress or RunProgress(prepared.run_total, judge_missing=prepared.judge_missing)
+    if prepared.complete and prepared.follow_up is None:  # nothing to send: no need to reach the target
         progress.skipped = prepared.total
         return progress
     spec = prepared.spec
     owns_run = spec.shard is None  # a shard's coordinator creates the run and sets its status
-    async with opened_targets(spec, *also_open):
-        added = 0
+    async with opened_targets(spec, *prepared.also_open):
         try:
             if owns_run and not prepared.resumed:
-                store.create_run(spec.run_id, prepared.manifest, prepared.total, spec.command)
+                store.create_run(spec.run_id, prepared.manifest, prepared.run_total, spec.command)
             elif owns_run:
                 store.set_status(spec.run_id, "running")
             progress.sending = True
@@ -406,14 +409,14 @@ async def execute(
                 progress.skipped = prepared.total
             else:
                 await _Execution(store, prepared, progress).run()
-            if follow_up is not None:
-                added = await follow_up()
+            if prepared.follow_up is not None:
+                await prepared.follow_up(progress)
         except asyncio.CancelledError:
             if owns_run:
                 store.set_status(spec.run_id, "interrupted")
             raise
     if owns_run:
-        close_run(store, spec.run_id, prepared.total + added)
+        close_run(store, spec.run_id, prepared.run_total)
     return progress
 
 

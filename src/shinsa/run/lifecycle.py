@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING
 
 from shinsa.errors import InputError
 from shinsa.run.distributed import execute_sharded, ray_session
-from shinsa.run.engine import FollowUp, PreparedRun, RunProgress, RunSpec, execute, prepare
+from shinsa.run.engine import PreparedRun, RunProgress, RunSpec, execute, prepare
 from shinsa.run.parameters import RunParameters
-from shinsa.targets.base import Target
 
 if TYPE_CHECKING:
     from shinsa.store.store import Store
@@ -70,20 +69,13 @@ async def reporting(callback: ProgressCallback | None, progress: RunProgress) ->
         callback(progress)
 
 
-async def execute_prepared(
-    store: Store,
-    prepared: PreparedRun,
-    progress: ProgressCallback | None = None,
-    *,
-    follow_up: FollowUp | None = None,
-    also_open: tuple[Target, ...] = (),
-) -> RunSummary:
+async def execute_prepared(store: Store, prepared: PreparedRun, progress: ProgressCallback | None = None) -> RunSummary:
     """Run prepared work in this process: open the targets (an unreachable one fails before
-    anything is recorded), execute the units and then ``follow_up``, close. On cancellation every
+    anything is recorded), execute the units and then the follow-up, close. On cancellation every
     finished attempt is kept and the run is marked interrupted."""
-    counters = RunProgress(prepared.total, judge_missing=prepared.judge_missing)
+    counters = RunProgress(prepared.run_total, judge_missing=prepared.judge_missing)
     async with reporting(progress, counters):
-        await execute(store, prepared, counters, follow_up=follow_up, also_open=also_open)
+        await execute(store, prepared, counters)
     return RunSummary.of(prepared.spec.run_id, counters)
 
 
@@ -102,13 +94,14 @@ async def execute_run(
 ) -> RunSummary:
     """Run ``parameters`` to the end, or resume the run of the same id. With ``shards`` the work is
     split into that many Ray tasks (on the cluster at ``ray_address``, else a local Ray); the
-    input is checked before Ray starts."""
+    input is checked before Ray starts. ``parameters`` may be a subclass that prepares more work
+    (a multi-turn red-team run): each shard prepares its part the same way."""
     if ray_address is not None and shards is None:
         raise InputError("--ray-address needs --shards N")
-    prepared = prepare(store, parameters.spec())
-    if shards is None or prepared.complete:
+    prepared = parameters.prepare(store)
+    if shards is None or prepared.complete:  # a finished run has nothing to send: no Ray needed
         return await execute_prepared(store, prepared, progress)
-    counters = RunProgress(prepared.total, judge_missing=prepared.judge_missing)
+    counters = RunProgress(prepared.run_total, judge_missing=prepared.judge_missing)
     with ray_session(ray_address, shards, store.url) as worker_url:
         async with reporting(progress, counters):
             await execute_sharded(store, prepared, parameters, shards, worker_url, counters)

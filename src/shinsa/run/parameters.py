@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shinsa.errors import InputError
 from shinsa.registry import Registry
-from shinsa.run.engine import RunSettings, RunSpec, UnitSource
+from shinsa.run.engine import PreparedRun, RunSettings, RunSpec, UnitSource, prepare
 from shinsa.suites.base import Suite
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import TargetOptions, build_target
+
+if TYPE_CHECKING:
+    from shinsa.store.store import Store
 
 
 class Expansion(ABC):
@@ -78,3 +81,8 @@ class RunParameters(RunSettings):
             shard=shard,
             **vars(self.settings()),
         )
+
+    def prepare(self, store: Store, shard: tuple[int, int] | None = None) -> PreparedRun:
+        """The run (or one shard of it) built in this process and checked against the store: what
+        the coordinator and every shard execute. A subclass may add work after the units."""
+        return prepare(store, self.spec(shard))
