@@ -154,6 +154,23 @@ def test_a_shard_payload_carries_no_api_key(monkeypatch: pytest.MonkeyPatch) -> 
         pickle.loads(payload).spec()
 
 
+def test_a_multi_turn_shard_payload_carries_no_api_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SHINSA_TEST_ATTACKER_KEY", "sk-attacker-4242")
+    parameters = AdaptiveParameters(
+        run_id="r", suites=("quick",), target=ECHO, attacker="openai:attacker",
+        attacker_options=TargetOptions(base_url="http://127.0.0.1:9/v1", api_key_env="SHINSA_TEST_ATTACKER_KEY"),
+        config=AttackConfig("crescendo", Budget(max_turns=2, max_tokens=500)),
+    )
+    parameters.adaptive_spec()  # the coordinator builds its attacker, reading the key here
+    payload = pickle.dumps(parameters)
+    assert b"sk-attacker-4242" not in payload
+    rebuilt = pickle.loads(payload)
+    assert rebuilt.config.budget.max_tokens == 500 and rebuilt.attacker_options.api_key_env == "SHINSA_TEST_ATTACKER_KEY"
+    monkeypatch.delenv("SHINSA_TEST_ATTACKER_KEY")
+    with pytest.raises(InputError, match="SHINSA_TEST_ATTACKER_KEY"):  # a worker reads the key from its own environment
+        rebuilt.adaptive_spec(shard=(0, 2))
+
+
 def test_sqlite_is_refused_for_a_remote_cluster_and_made_absolute_for_local_workers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
