@@ -49,6 +49,8 @@ unit: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_throughput.py
+	$(BIN)/python bench/bench_aisev_throughput.py --items 20000 --concurrency 32
+	$(BIN)/python bench/bench_startup.py --repeat 10
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
