@@ -103,7 +103,7 @@ def system_add(
     console.print(
         f"{intake.id} {intake.version}: {verb} — {_say(lang, 'リスク', 'risk')} {result.level.label(lang)}, "
         f"{_say(lang, 'プロファイル', 'profile')} {loaded.profile.profile} {loaded.profile.version}",
-        markup=False,
+        markup=False, emoji=False,
     )
 
 
@@ -221,15 +221,16 @@ def plan(
     console.print(evidence)
     suites = " ".join(f"--suite {loaded.suite_spec(name)}" for name in profile.suites)
     console.print(_say(lang, "ベンダーが実行するコマンド:", "Commands the vendor runs:"))
-    console.print(f"  shinsa run {suites} --target {target} --run-id {row['system_id']}-baseline", markup=False)
+    console.print(f"  shinsa run {suites} --target {target} --run-id {row['system_id']}-baseline", markup=False, emoji=False, soft_wrap=True)
     for path, attack in plans:
-        console.print(f"  shinsa redteam run --attack {path} {suites} --target {target} --run-id {row['system_id']}-{attack.name}", markup=False)
+        console.print(f"  shinsa redteam run --attack {path} {suites} --target {target} --run-id {row['system_id']}-{attack.name}", markup=False, emoji=False, soft_wrap=True)
     if profile.checklists:
-        console.print(f"  shinsa checklist fill {row['system_id']}-baseline ANSWERS.yaml", markup=False)
+        console.print(f"  shinsa checklist fill {row['system_id']}-baseline ANSWERS.yaml", markup=False, emoji=False, soft_wrap=True)
     console.print(
         f"  shinsa bundle create --system {row['system_id']} --system-version {row['version']} --vendor VENDOR "
         f"--run {row['system_id']}-baseline --key VENDOR.key -o BUNDLE",
-        markup=False,
+        markup=False, emoji=False,
+        soft_wrap=True,
     )
 
 
@@ -253,7 +254,7 @@ def bundle_keygen(
     """Make an Ed25519 key pair for a vendor or an approver."""
     signing = _signed("signing")
     private, public, key_id = signing.generate_keypair(output, name)
-    console.print(f"{key_id}: {private} (private, keep secret / 秘密鍵), {public} (public / 公開鍵)", markup=False)
+    console.print(f"{key_id}: {private} (private, keep secret / 秘密鍵), {public} (public / 公開鍵)", markup=False, emoji=False)
 
 
 @bundle_app.command("create")
@@ -270,15 +271,15 @@ def bundle_create(
     bundles = _signed("bundles")
     store = open_store(db)
     bundle_hash, signer = bundles.create_bundle(store, system, system_version, vendor, run, key, output)
-    console.print(f"{output}: {bundle_hash} signed by {signer}", markup=False)
+    console.print(f"{output}: {bundle_hash} signed by {signer}", markup=False, emoji=False)
 
 
 def _verified(bundle: Path, trust: list[Path], records: GovRecords) -> tuple[Any, dict[str, Any]]:
     bundles = _signed("bundles")
     verified = bundles.verify_bundle(bundle, trust)
     system = records.require_system(verified.system_id, verified.system_version)
-    policy = _stored_profile(system).policy(Level(system["risk_level"]))
-    summary = bundles.summarise(verified, policy)
+    profile = _stored_profile(system)
+    summary = bundles.summarise(verified, profile.policy(Level(system["risk_level"])), profile.profile.suites)
     records.add_evidence(verified.bundle_hash, verified.system_id, verified.system_version, verified.signer, summary)
     return verified, summary
 
@@ -294,7 +295,7 @@ def bundle_verify(
     lang = _lang(lang)
     _, records = _records(db)
     verified, summary = _verified(bundle, trust, records)
-    console.print(f"{_say(lang, '検証済み', 'verified')}: {verified.bundle_hash} ({verified.system_id} {verified.system_version}, {verified.signer})", markup=False)
+    console.print(f"{_say(lang, '検証済み', 'verified')}: {verified.bundle_hash} ({verified.system_id} {verified.system_version}, {verified.signer})", markup=False, emoji=False)
     table = Table(title=_say(lang, "ゲート結果", "Gate results"))
     for column in ("run", _say(lang, "スイート", "suites"), _say(lang, "件数", "attempts"), _say(lang, "ゲート", "gate")):
         table.add_column(column)
@@ -303,7 +304,9 @@ def bundle_verify(
         verdict = _say(lang, "合格", "pass") if run["gate"]["passed"] else _say(lang, "不合格", "fail") + f" ({', '.join(failed)})"
         table.add_row(run["run_id"], ", ".join(f"{s['name']} {s['version']}" for s in run["suites"]), str(run["attempts"]), Text(verdict))
     console.print(table)
-    console.print(f"{_say(lang, 'エビデンスのある項目', 'evidence items answered')}: {', '.join(summary['evidence_items']) or '–'}", markup=False)
+    console.print(f"{_say(lang, 'エビデンスのある項目', 'evidence items answered')}: {', '.join(summary['evidence_items']) or '–'}", markup=False, emoji=False)
+    if summary["missing_suites"]:
+        console.print(f"{_say(lang, '計画にあるが含まれないスイート', 'planned suites not in the bundle')}: {', '.join(summary['missing_suites'])}", markup=False, emoji=False)
 
 
 @bundle_app.command("spot-check")
@@ -340,12 +343,12 @@ def bundle_spot_check(
             f"sampled {result.sampled} (seed {seed}): compared {result.compared}, verdicts differing {len(result.disagreements)} "
             f"({result.disagreement_share:.0%}, tolerance {tolerance:.0%}), unanswered {result.unanswered}, verdicts not following the answers {len(result.tampered)}",
         ),
-        markup=False,
+        markup=False, emoji=False,
     )
     for row in result.disagreements[:10]:
-        console.print(f"  {row['suite']}/{row['item_id']} {row['attack_id']}: {row['submitted']} → {row['endpoint']}", markup=False)
+        console.print(f"  {row['suite']}/{row['item_id']} {row['attack_id']}: {row['submitted']} → {row['endpoint']}", markup=False, emoji=False)
     for row in result.tampered[:10]:
-        console.print(f"  {row['suite']}/{row['item_id']} {row['attack_id']}: {row['submitted']} ≠ {row['rescored']}", markup=False)
+        console.print(f"  {row['suite']}/{row['item_id']} {row['attack_id']}: {row['submitted']} ≠ {row['rescored']}", markup=False, emoji=False)
     console.print(Text(_say(lang, "再現できました", "reproduced") if result.passed else _say(lang, "再現できません", "NOT reproduced"), style="green" if result.passed else "bold red"))
     if not result.passed:
         raise typer.Exit(1)
@@ -376,7 +379,7 @@ def decision_record(
         raise InputError(f"{file}: evidence: a decision rests on at least one verified bundle (evidence: [hash] or --bundle DIR)")
     _, records = _records(db)
     decision_id = decisions.record_decision(records, decision)
-    console.print(f"{decision_id} recorded (unsigned) / 記録しました(未署名)", markup=False)
+    console.print(f"{decision_id} recorded (unsigned) / 記録しました(未署名)", markup=False, emoji=False)
 
 
 @decision_app.command("sign")
@@ -397,7 +400,7 @@ def decision_sign(
             raise InputError(f"system {system!r} has {len(unsigned)} unsigned decisions: give the decision id")
         decision_id = unsigned[0]["decision_id"]
     signer = decisions.sign_decision(records, decision_id, key)
-    console.print(f"{decision_id} signed by {signer} / 署名しました", markup=False)
+    console.print(f"{decision_id} signed by {signer} / 署名しました", markup=False, emoji=False)
 
 
 @decision_app.command("show")
@@ -423,9 +426,9 @@ def decision_show(
     record = row["record"]
     status = decisions.signature_status(row)
     signature = {None: _say(lang, "未署名", "unsigned"), True: _say(lang, "署名は有効", "signature valid"), False: _say(lang, "署名が一致しません", "SIGNATURE INVALID")}[status]
-    console.print(f"{row['decision_id']}  {row['system_id']} {row['system_version']}  {signature}", markup=False)
+    console.print(f"{row['decision_id']}  {row['system_id']} {row['system_version']}  {signature}", markup=False, emoji=False)
     if row["superseded_by"]:
-        console.print(f"{_say(lang, '後継の判断', 'superseded by')} {row['superseded_by']}", markup=False)
+        console.print(f"{_say(lang, '後継の判断', 'superseded by')} {row['superseded_by']}", markup=False, emoji=False)
     outcome = decisions.DecisionOutcome(record["outcome"])
     console.print(Text(f"{_say(lang, '判断', 'outcome')}: {outcome.label(lang)} — {record['approver']['name']} ({record['approver']['role'][lang]}), {record['date']}"))
     console.print(Text(LocalizedText.model_validate(record["rationale"]).get(lang)))
@@ -434,7 +437,7 @@ def decision_show(
     for bundle_hash, evidence in record["evidence_summary"].items():
         gate = _say(lang, "合格", "pass") if evidence["gate_passed"] else _say(lang, "不合格", "fail")
         spots = ", ".join(_say(lang, "再現", "reproduced") if s["passed"] else _say(lang, "再現せず", "not reproduced") for s in evidence["spot_checks"]) or "–"
-        console.print(f"  {bundle_hash[:23]}…  gate {gate}  spot-check {spots}  {', '.join(evidence['evidence_items'])}", markup=False)
+        console.print(f"  {bundle_hash[:23]}…  gate {gate}  spot-check {spots}  {', '.join(evidence['evidence_items'])}", markup=False, emoji=False)
 
 
 # --- registry and publication --------------------------------------------------------------------
@@ -456,10 +459,10 @@ def registry_command(
         raise InputError(f"--today: {today!r} is not a date (YYYY-MM-DD)") from None
     if history_of is not None:
         for comparison in history(records, history_of):
-            console.print(f"{comparison.before[:19]}… → {comparison.after[:19]}…", markup=False)
-            console.print(f"  {_say(lang, '比較可能', 'comparable')}: {', '.join(comparison.comparable) or '–'}", markup=False)
+            console.print(f"{comparison.before[:19]}… → {comparison.after[:19]}…", markup=False, emoji=False)
+            console.print(f"  {_say(lang, '比較可能', 'comparable')}: {', '.join(comparison.comparable) or '–'}", markup=False, emoji=False)
             for reason in comparison.not_comparable:
-                console.print(f"  {_say(lang, '比較不可', 'not comparable')}: {reason.get(lang)}", markup=False)
+                console.print(f"  {_say(lang, '比較不可', 'not comparable')}: {reason.get(lang)}", markup=False, emoji=False)
         return
     table = Table(title=_say(lang, "AIシステム台帳", "AI system registry"))
     for column in (
@@ -493,7 +496,7 @@ def publish(
     _, records = _records(db)
     pages = public.render_site(records, public.load_publication(publication_file))
     for path in public.write_site(pages, output):
-        console.print(str(path), markup=False)
+        console.print(str(path), markup=False, emoji=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -196,9 +196,10 @@ def verify_bundle(path: Path, trusted_keys: list[Path]) -> VerifiedBundle:
     return VerifiedBundle(path, signing.sha256_hex(manifest_bytes), manifest, signer, runs)
 
 
-def summarise(bundle: VerifiedBundle, policy: Policy) -> dict[str, Any]:
+def summarise(bundle: VerifiedBundle, policy: Policy, planned_suites: list[str]) -> dict[str, Any]:
     """What the bundle shows, kept with the verified evidence: per run its suites, target, gate
-    checks against the profile's policy, and which procurement evidence items it answers."""
+    checks against the profile's policy, which procurement evidence items it answers, and which
+    of the plan's suites it lacks."""
     runs: list[dict[str, Any]] = []
     perspectives: set[int] = set()
     checklists: set[int] = set()
@@ -239,8 +240,10 @@ def summarise(bundle: VerifiedBundle, policy: Policy) -> dict[str, Any]:
         for item in catalogue().evidence
         if set(item.perspectives) <= perspectives and set(item.checklists) <= checklists and (redteam or not item.redteam)
     ]
+    assessed = {suite["name"] for run in runs for suite in run["suites"]}
     return {
         "vendor": bundle.manifest.get("vendor"),
+        "missing_suites": [name for name in planned_suites if name not in assessed],
         "created_at": bundle.manifest.get("created_at"),
         "runs": runs,
         "gate_passed": all(run["gate"]["passed"] for run in runs),

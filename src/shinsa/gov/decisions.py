@@ -100,6 +100,7 @@ def record_decision(records: GovRecords, decision: DecisionInput) -> str:
             "signer": found["signer"],
             "gate_passed": summary["gate_passed"],
             "evidence_items": summary["evidence_items"],
+            "missing_suites": summary["missing_suites"],
             "runs": [
                 {"run_id": run["run_id"], "attack": run["attack"], "suites": run["suites"], "gate": run["gate"], "results": run["results"], "checklist_answers": run["checklist_answers"]}
                 for run in summary["runs"]

@@ -1,0 +1,78 @@
+"""Shared pieces of the government-lifecycle tests: the worked example's files, a vendor run
+against a deterministic Python bot, keys, and a recorded system."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from shinsa.gov.intake import Intake
+from shinsa.gov.profiles import LoadedProfile, load_profile
+from shinsa.gov.records import GovRecords
+from shinsa.gov.signing import generate_keypair
+from shinsa.gov.triage import triage
+from shinsa.run.engine import RunSpec, execute, prepare
+from shinsa.store.store import Store
+from shinsa.suites.loader import load_suite
+from shinsa.targets.base import build_target
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "examples" / "gov"
+FAQ_BOT = "python:shinsa.testing.bots:municipal_faq"
+SHINSA = [sys.executable, "-c", "from shinsa.cli.main import main; main()"]
+
+
+def example(name: str) -> dict[str, Any]:
+    return dict(yaml.safe_load((EXAMPLES / name).read_text(encoding="utf-8")))
+
+
+def write_yaml(path: Path, data: dict[str, Any]) -> Path:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def intake_data(**changes: Any) -> dict[str, Any]:
+    data = copy.deepcopy(example("city-faq-intake.yaml"))
+    data.update(changes)
+    return data
+
+
+def vendor_run(store: Store, run_id: str, target: str = FAQ_BOT, suite: str = "quick") -> None:
+    """What a vendor does with ``shinsa run``: run a suite against the endpoint."""
+    spec = RunSpec(run_id=run_id, suites=[load_suite(suite)], target=build_target(target))
+    asyncio.run(execute(store, prepare(store, spec)))
+
+
+def keys(folder: Path, name: str) -> tuple[Path, Path]:
+    private, public, _ = generate_keypair(folder, name)
+    return private, public
+
+
+def record_system(records: GovRecords, data: dict[str, Any] | None = None, profile: str = "municipal-faq") -> LoadedProfile:
+    """``shinsa system add`` without the CLI."""
+    intake = Intake.model_validate(data or intake_data())
+    result = triage(intake)
+    loaded = load_profile(profile)
+    stored = {"profile": loaded.profile.profile, "version": loaded.profile.version, "source": profile, "text": loaded.text, "reassess_months": loaded.profile.reassess_months}
+    records.add_system(intake.id, intake.version, intake.model_dump(mode="json"), result.level.value, result.model_dump(mode="json"), stored)
+    return loaded
+
+
+def shinsa(*args: str, db: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SHINSA_DB": db, "COLUMNS": "200"}
+    return subprocess.run([*SHINSA, *args], capture_output=True, text=True, env=env, timeout=300, cwd=cwd)
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], fragment: str) -> None:
+    assert result.returncode == 2, result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ") and fragment in lines[0], lines[0]
