@@ -21,7 +21,7 @@ from shinsa.gov.bundles import VerifiedBundle
 from shinsa.items import Item
 from shinsa.outcomes import Outcome
 from shinsa.run.engine import RunSpec, execute, prepare
-from shinsa.scorers.base import build_scorer
+from shinsa.scorers.base import Scorer, build_scorer
 from shinsa.store.store import Store
 from shinsa.suites.base import Suite
 from shinsa.targets.base import Target, TargetError
@@ -135,10 +135,12 @@ def spot_check(store: Store, bundle: VerifiedBundle, target: Target, sample: int
     suites: list[Suite] = [SampledSuite(name, versions.get(name, "0"), items) for name, items in sorted(by_suite.items())]
     run_items(store, result.run_id, target, suites, units, seed)
     fresh = {_key(row): row for row in store.iter_attempts(result.run_id)}
+    built: dict[str, Scorer] = {}
     for key in chosen:
         vendor, now = submitted[key], fresh.get(key)
         where = {"suite": key[0], "item_id": key[1], "attack_id": key[2]}
-        _check_verdict_follows(vendor, where, result)
+        scorer = built.get(vendor["scorer"]) or built.setdefault(vendor["scorer"], build_scorer(vendor["scorer"]))
+        _check_verdict_follows(scorer, vendor, where, result)
         if now is None or now["outcome"] == Outcome.ERROR.value:
             result.unanswered += 1
             continue
@@ -150,8 +152,7 @@ def spot_check(store: Store, bundle: VerifiedBundle, target: Target, sample: int
     return result
 
 
-def _check_verdict_follows(vendor: dict[str, Any], where: dict[str, str], result: SpotCheck) -> None:
-    scorer = build_scorer(vendor["scorer"])
+def _check_verdict_follows(scorer: Scorer, vendor: dict[str, Any], where: dict[str, str], result: SpotCheck) -> None:
     if scorer.needs_judge:
         return
     item = Item.model_validate_json(vendor["item"])
