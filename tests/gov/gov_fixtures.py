@@ -76,3 +76,33 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], fragment: st
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("error: ") and fragment in lines[0], lines[0]
+
+
+def verified_evidence(
+    store: Store, folder: Path, run_id: str = "v1", data: dict[str, Any] | None = None, target: str = FAQ_BOT
+) -> tuple[GovRecords, str]:
+    """A recorded system with one verified bundle of a run of the FAQ bot: returns its hash."""
+    from shinsa.gov.bundles import create_bundle, summarise, verify_bundle
+    from shinsa.gov.triage import Level
+
+    records = GovRecords(store)
+    profile = record_system(records, data)
+    vendor_run(store, run_id, target)
+    private, public = keys(folder / "keys", f"vendor-{run_id}")
+    create_bundle(store, "city-faq", (data or intake_data())["version"], "Example Vendor", [run_id], private, folder / f"bundle-{run_id}")
+    verified = verify_bundle(folder / f"bundle-{run_id}", [public])
+    level = Level(records.require_system("city-faq", verified.system_version)["risk_level"])
+    summary = summarise(verified, profile.policy(level), profile.profile.suites)
+    records.add_evidence(verified.bundle_hash, verified.system_id, verified.system_version, verified.signer, summary)
+    return records, verified.bundle_hash
+
+
+def decide(records: GovRecords, bundle_hash: str, folder: Path, **changes: Any) -> str:
+    """Record and sign the worked example's decision on ``bundle_hash``."""
+    from shinsa.gov.decisions import DecisionInput, record_decision, sign_decision
+
+    private, _ = keys(folder, "caio")
+    decision = DecisionInput.model_validate({**example("city-faq-decision.yaml"), "evidence": [bundle_hash], **changes})
+    decision_id = record_decision(records, decision)
+    sign_decision(records, decision_id, private)
+    return decision_id
