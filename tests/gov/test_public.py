@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gov_fixtures import EXAMPLES, assert_one_line_error, decide, example, shinsa, verified_evidence, write_yaml
+from gov_fixtures import (
+    EXAMPLES,
+    assert_one_line_error,
+    decide,
+    example,
+    shinsa,
+    verified_evidence,
+    write_yaml,
+)
 from sqlalchemy import update
 
 from shinsa.errors import InputError
