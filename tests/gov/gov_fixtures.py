@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+import shinsa as shinsa_package
 from shinsa.gov.intake import Intake
 from shinsa.gov.profiles import LoadedProfile, load_profile
 from shinsa.gov.records import GovRecords
@@ -66,7 +67,10 @@ def record_system(records: GovRecords, data: dict[str, Any] | None = None, profi
 
 
 def shinsa(*args: str, db: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SHINSA_DB": db, "COLUMNS": "200"}
+    # the package under test, whatever the working directory of the command
+    source = str(Path(shinsa_package.__file__).resolve().parents[1])
+    path = os.pathsep.join(p for p in (source, os.environ.get("PYTHONPATH", "")) if p)
+    env = {**os.environ, "SHINSA_DB": db, "COLUMNS": "200", "PYTHONPATH": path}
     return subprocess.run([*SHINSA, *args], capture_output=True, text=True, env=env, timeout=300, cwd=cwd)
 
 
