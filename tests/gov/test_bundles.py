@@ -115,3 +115,20 @@ def test_cli_verify_records_evidence_and_rejects_tampering(vendor: tuple[Store, 
     _, stranger = keys(tmp_path / "other", "stranger")
     unknown = shinsa("bundle", "verify", str(bundle), "--trust", str(stranger), db=sqlite_url)
     assert_one_line_error(unknown, "not among the trusted keys")
+
+
+@pytest.mark.parametrize(("answered", "counts"), [(1, False), (None, True)])
+def test_a_checklist_counts_as_evidence_only_when_fully_answered(tmp_path: Path, sqlite_url: str, answered: int | None, counts: bool) -> None:
+    from shinsa.checklists import load_checklists
+
+    store = Store(sqlite_url)
+    vendor_run(store, "v1")
+    privacy = next(c for c in load_checklists() if c.perspective == 5)
+    rows = [{"question_id": q.id, "perspective": 5, "answer": "no_problem", "evidence": "e", "assessor": "a", "answered_at": ""} for q in privacy.questions]
+    store.write_checklist_answers("v1", rows[:answered])
+    private, public = keys(tmp_path / "keys", "vendor")
+    create_bundle(store, "city-faq", "2026.1", "V", ["v1"], private, tmp_path / "b")
+    profile = record_system(GovRecords(store))
+    summary = summarise(verify_bundle(tmp_path / "b", [public]), profile.policy(Level.HIGH), profile.profile.suites)
+    assert ("pq-privacy" in summary["evidence_items"]) is counts
+    assert summary["runs"][0]["checklist_answers"] == len(rows[:answered])

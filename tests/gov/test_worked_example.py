@@ -30,14 +30,23 @@ def test_municipal_faq_from_intake_to_public_page(tmp_path: Path, sqlite_url: st
 
     planned = run_ok("plan", "city-faq", "--target", FAQ_BOT, "--lang", "en", db=db, cwd=tmp_path)
     assert f"shinsa run --suite aisi-ja --suite aisi-en --target {FAQ_BOT}" in planned
+    attack_plan = re.search(r"--attack (\S+citizen-facing\.yaml)", planned)
+    assert attack_plan is not None
 
-    # the vendor runs the plan's suites (quick keeps the test short) and signs a bundle
+    # the vendor runs the plan (quick instead of aisi-ja/aisi-en keeps the test short), answers
+    # the checklists, and signs a bundle
     run_ok("run", "-q", "--suite", "quick", "--target", FAQ_BOT, "--run-id", "city-faq-baseline", db=db, cwd=tmp_path)
+    run_ok(
+        "redteam", "run", "-q", "--attack", attack_plan.group(1), "--suite", "quick", "--target", FAQ_BOT,
+        "--run-id", "city-faq-citizen-facing", db=db, cwd=tmp_path,
+    )
+    run_ok("checklist", "fill", "city-faq-baseline", str(EXAMPLES / "city-faq-checklist.yaml"), db=db, cwd=tmp_path)
     run_ok("bundle", "keygen", "vendor", "-o", "keys", db=db, cwd=tmp_path)
     run_ok("bundle", "keygen", "caio", "-o", "keys", db=db, cwd=tmp_path)
     created = run_ok(
         "bundle", "create", "--system", "city-faq", "--system-version", "2026.1", "--vendor", "Example Vendor",
-        "--run", "city-faq-baseline", "--key", "keys/vendor.key", "-o", "bundle", db=db, cwd=tmp_path,
+        "--run", "city-faq-baseline", "--run", "city-faq-citizen-facing", "--key", "keys/vendor.key", "-o", "bundle",
+        db=db, cwd=tmp_path,
     )
     bundle_hash = re.search(r"sha256:[0-9a-f]{64}", created)
     assert bundle_hash is not None
@@ -45,6 +54,11 @@ def test_municipal_faq_from_intake_to_public_page(tmp_path: Path, sqlite_url: st
     # the ministry verifies and spot-checks it
     verified = run_ok("bundle", "verify", "bundle", "--trust", "keys/vendor.pub", "--lang", "en", db=db, cwd=tmp_path)
     assert f"verified: {bundle_hash.group(0)}" in verified
+    answered = re.search(r"evidence items answered: (.*)", verified)
+    assert answered is not None
+    assert set(answered.group(1).split(", ")) == {
+        "pq-quality", "pq-safety", "pq-fairness", "pq-security", "pq-privacy", "pq-logging", "pq-transparency", "pq-incident"
+    }
     spot = run_ok(
         "bundle", "spot-check", "bundle", "--trust", "keys/vendor.pub", "--target", FAQ_BOT, "--sample", "10", "--seed", "7",
         "--lang", "en", db=db, cwd=tmp_path,

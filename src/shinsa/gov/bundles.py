@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import shinsa
+from shinsa.checklists import load_checklists
 from shinsa.errors import InputError
 from shinsa.gov import signing
 from shinsa.gov.catalogue import catalogue
@@ -202,7 +203,7 @@ def summarise(bundle: VerifiedBundle, policy: Policy, planned_suites: list[str])
     of the plan's suites it lacks."""
     runs: list[dict[str, Any]] = []
     perspectives: set[int] = set()
-    checklists: set[int] = set()
+    answered_questions: set[str] = set()
     redteam = False
     for entry in bundle.runs:
         manifest = entry.manifest
@@ -214,7 +215,7 @@ def summarise(bundle: VerifiedBundle, policy: Policy, planned_suites: list[str])
             if result.attempts
         }
         perspectives.update(int(pid) for pid in results)
-        checklists.update(int(answer["question_id"][1:3]) for answer in entry.checklist)
+        answered_questions.update(answer["question_id"] for answer in entry.checklist)
         redteam = redteam or manifest.get("attack") is not None
         runs.append(
             {
@@ -235,6 +236,8 @@ def summarise(bundle: VerifiedBundle, policy: Policy, planned_suites: list[str])
                 },
             }
         )
+    # a checklist counts as evidence only when every one of its questions was answered
+    checklists = {c.perspective for c in load_checklists() if {q.id for q in c.questions} <= answered_questions}
     answered = [
         item.id
         for item in catalogue().evidence
