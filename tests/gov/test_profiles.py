@@ -91,9 +91,10 @@ def test_cli_profile_not_covering_the_level_exits_2(tmp_path: Path, sqlite_url: 
 
 
 def test_cli_own_profile_is_recorded_and_plans_from_it(tmp_path: Path, sqlite_url: str) -> None:
-    profile = own_profile(tmp_path, version="2.0.0")
-    intake = write_yaml(tmp_path / "intake.yaml", intake_data())
-    added = shinsa("system", "add", str(intake), "--profile", str(profile), "--lang", "en", db=sqlite_url)
+    own_profile(tmp_path, version="2.0.0")
+    write_yaml(tmp_path / "intake.yaml", intake_data())
+    # relative paths, from the profile's folder; the plan is later read from elsewhere
+    added = shinsa("system", "add", "intake.yaml", "--profile", "own.yaml", "--lang", "en", db=sqlite_url, cwd=tmp_path)
     assert added.returncode == 0, added.stderr
     assert "profile city-own 2.0.0" in added.stdout
     plan = shinsa("plan", "city-faq", "--target", "python:x:y", "--lang", "en", db=sqlite_url)

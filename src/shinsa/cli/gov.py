@@ -21,7 +21,13 @@ from shinsa.cli.common import DbOption, console, open_store
 from shinsa.errors import InputError
 from shinsa.gov.catalogue import catalogue
 from shinsa.gov.intake import Intake, load_intake
-from shinsa.gov.profiles import LoadedProfile, bundled_profiles, load_profile, parse_profile
+from shinsa.gov.profiles import (
+    LoadedProfile,
+    bundled_profile_folder,
+    bundled_profiles,
+    load_profile,
+    parse_profile,
+)
 from shinsa.gov.records import GovRecords
 from shinsa.gov.registry import history, registry
 from shinsa.gov.triage import Level, Triage, triage
@@ -61,13 +67,15 @@ def _records(db: str | None) -> tuple[Store, GovRecords]:
 
 
 def _stored_profile(system: dict[str, Any]) -> LoadedProfile:
-    """The profile a system was added with, from its stored text (plans resolve next to the
-    original file when it is still there)."""
+    """The profile a system was added with, from its stored text, so a later edit of the file (or
+    a newer bundled version) does not change the plan of a recorded system. Red-team plans
+    resolve next to the original file, or in the bundled profiles' folder."""
     profile = system["profile"]
     source = profile["source"]
-    folder: Path | None = Path(source).parent if Path(source).is_file() else None
-    if profile["profile"] in bundled_profiles() and folder is None:
-        return load_profile(profile["profile"])
+    if source in bundled_profiles():
+        folder: Path | None = bundled_profile_folder()
+    else:
+        folder = Path(source).parent if Path(source).is_file() else None
     return parse_profile(profile["text"], source, folder)
 
 
@@ -94,7 +102,7 @@ def system_add(
     stored = {
         "profile": loaded.profile.profile,
         "version": loaded.profile.version,
-        "source": loaded.source if spec not in bundled_profiles() else spec,
+        "source": spec if spec in bundled_profiles() else str(Path(loaded.source).resolve()),
         "text": loaded.text,
         "reassess_months": loaded.profile.reassess_months,
     }

@@ -115,16 +115,19 @@ class LoadedProfile:
             )
 
 
+def bundled_profile_folder() -> Path:
+    return Path(str(resources.files("shinsa.gov") / "profiles"))
+
+
 def bundled_profiles() -> list[str]:
-    folder = resources.files("shinsa.gov") / "profiles"
-    return sorted(entry.name.removesuffix(".yaml") for entry in folder.iterdir() if entry.name.endswith(".yaml"))
+    return sorted(path.stem for path in bundled_profile_folder().glob("*.yaml"))
 
 
 def load_profile(spec: str) -> LoadedProfile:
     """A bundled profile by name, or a profile file by path."""
     path = Path(spec)
     if spec in bundled_profiles():
-        path = Path(str(resources.files("shinsa.gov") / "profiles" / f"{spec}.yaml"))
+        path = bundled_profile_folder() / f"{spec}.yaml"
     elif not path.is_file():
         raise InputError(f"unknown profile {spec!r}: not a file and not a bundled profile ({', '.join(bundled_profiles())})")
     try:
