@@ -38,11 +38,11 @@ from shinsa.run.engine import (
     opened_targets,
     prepare,
 )
-from shinsa.run.retry import RetryPolicy
 from shinsa.store.store import Store
 from shinsa.suites.base import Suite
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import TargetOptions
+from shinsa.targets.calling import RetryPolicy
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)

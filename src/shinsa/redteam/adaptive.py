@@ -25,21 +25,21 @@ from shinsa.perspectives import perspective as lookup_perspective
 from shinsa.redteam.multiturn import (
     AttackConfig,
     AttackResult,
-    Model,
     Objective,
     Turn,
     TurnOutcome,
     attacker_prompts,
+    model_caller,
     run_attack,
 )
 from shinsa.run.engine import RunSpec, cache_key, execute, opened_targets, prepare
 from shinsa.run.records import attempt_record
-from shinsa.run.retry import RetryPolicy
 from shinsa.scorers.base import Scorer, build_scorer
 from shinsa.stats import Proportion, wilson
 from shinsa.store.store import Store
 from shinsa.suites.base import Suite
 from shinsa.targets.base import Target
+from shinsa.targets.calling import Caller, RetryPolicy
 
 
 class StoreTurnLog:
@@ -206,11 +206,13 @@ async def run_adaptive(
         units=None if spec.baseline else iter_nothing,
     )
     prepared = prepare(store, run_spec)
-    models: dict[int, Model] = {}
+    callers: dict[int, Caller] = {}
 
-    def model(target: Target) -> Model:
-        rate = spec.rate if target is spec.target else None
-        return models.setdefault(id(target), Model(target, spec.retry, spec.seed, rate))
+    def model(target: Target) -> Caller:
+        if id(target) not in callers:
+            rate = spec.rate if target is spec.target else None
+            callers[id(target)] = model_caller(target, spec.retry, spec.seed, rate)
+        return callers[id(target)]
 
     slots = asyncio.Semaphore(max(1, spec.concurrency))
 

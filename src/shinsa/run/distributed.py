@@ -36,11 +36,11 @@ from shinsa.run.engine import (
     opened_targets,
     prepare,
 )
-from shinsa.run.retry import RetryPolicy
 from shinsa.store.store import Store
 from shinsa.suites.base import Suite
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import TargetOptions, build_target
+from shinsa.targets.calling import RetryPolicy
 
 REPORT_SECONDS = 0.5
 """How often a shard reports its counters (and learns whether to stop)."""

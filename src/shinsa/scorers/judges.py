@@ -12,7 +12,6 @@ echoes the prompt back yields no verdict instead of a borrowed one.
 from __future__ import annotations
 
 import asyncio
-import random
 import re
 from abc import abstractmethod
 from collections import Counter
@@ -21,11 +20,11 @@ from typing import Any
 from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import NO_VERDICT, Outcome, Score
-from shinsa.run.retry import RetryPolicy
 from shinsa.scorers.base import Scorer, build_scorer, scorers
 from shinsa.scorers.folding import fold
 from shinsa.scorers.refusal import classify
-from shinsa.targets.base import ChatMessages, Target, TargetError
+from shinsa.targets.base import ChatMessages, Completion, Target
+from shinsa.targets.calling import Caller, RetryPolicy
 
 REQUIREMENT_PROMPT = {
     "ja": """\
@@ -164,10 +163,8 @@ class JudgeScorer(Scorer):
 
     def __init__(self, judge: Target | None = None, **options: Any) -> None:
         super().__init__(judge, **options)
-        self.retry = RetryPolicy(
-            max_retries=int(options.get("retries", 3)), base_delay=float(options.get("retry_delay", 0.5))
-        )
-        self._rng = random.Random(0)
+        retry = RetryPolicy(max_retries=int(options.get("retries", 3)), base_delay=float(options.get("retry_delay", 0.5)))
+        self.caller = Caller(judge, retry) if judge is not None else None
 
     @abstractmethod
     def messages(self, item: Item, output: str) -> ChatMessages: ...
@@ -176,28 +173,24 @@ class JudgeScorer(Scorer):
     def interpret(self, reply: str) -> Score:
         """The score a judge reply stands for; raise :class:`JudgeFailure` if it has none."""
 
-    async def ascore(self, item: Item, output: str) -> Score:
-        if self.judge is None:
+    async def ascore(self, item: Item, completion: Completion) -> Score:
+        if self.caller is None:
             raise InputError(f"scorer {self.name!r} needs an LLM judge: pass --judge TARGET")
         reply = ""
         try:
-            reply = await self._ask(self.judge, self.messages(item, output))
+            reply = await self._ask(self.caller, self.messages(item, completion.text))
             score = self.interpret(reply)
         except JudgeFailure as failure:
             return Score(Outcome.UNSCORABLE, None, f"judge failed: {failure}", {"judge_reply": reply})
         score.details["judge_reply"] = reply
         return score
 
-    async def _ask(self, judge: Target, messages: ChatMessages) -> str:
-        attempt = 0
-        while True:
-            try:
-                return (await judge.generate(messages)).text
-            except TargetError as error:
-                if not error.retryable or attempt >= self.retry.max_retries:
-                    raise JudgeFailure(f"judge call failed after {attempt} retries: {error}") from error
-                await asyncio.sleep(self.retry.delay(attempt, error, self._rng))
-                attempt += 1
+    @staticmethod
+    async def _ask(caller: Caller, messages: ChatMessages) -> str:
+        call = await caller.call(messages)
+        if call.completion is None:
+            raise JudgeFailure(f"judge call failed after {call.retries} retries: {call.error}")
+        return call.completion.text
 
 
 def _no_verdict(reply: str, expected: str) -> JudgeFailure:
@@ -291,10 +284,10 @@ class EnsembleScorer(Scorer):
                 f"ensemble: min_valid must lie between 1 and the number of judges ({len(self.judges)})"
             )
 
-    async def ascore(self, item: Item, output: str) -> Score:
+    async def ascore(self, item: Item, completion: Completion) -> Score:
         if not self.members:
             raise InputError("scorer 'ensemble' needs at least one judge")
-        results = await asyncio.gather(*(member.ascore(item, output) for member in self.members))
+        results = await asyncio.gather(*(member.ascore(item, completion) for member in self.members))
         votes = [
             {
                 "judge": target.fingerprint(),

@@ -10,6 +10,7 @@ from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.scorers.base import SyncScorer, scorers
+from shinsa.targets.base import Completion
 
 
 def normalise(text: str) -> str:
@@ -36,10 +37,10 @@ class ContainsScorer(SyncScorer):
     name = "contains"
     version = "1"
 
-    def score(self, item: Item, output: str) -> Score:
+    def score(self, item: Item, completion: Completion) -> Score:
         if not item.reference:
             raise InputError(f"item {item.id}: scorer 'contains' needs a reference")
-        text = normalise(output)
+        text = normalise(completion.text)
         missing = [ref for ref in item.reference if normalise(ref) not in text]
         if missing:
             return _verdict(False, "missing: " + ", ".join(missing))
@@ -53,11 +54,11 @@ class RegexScorer(SyncScorer):
     name = "regex"
     version = "1"
 
-    def score(self, item: Item, output: str) -> Score:
+    def score(self, item: Item, completion: Completion) -> Score:
         if not item.reference:
             raise InputError(f"item {item.id}: scorer 'regex' needs a pattern in reference")
         pattern = _compile(item.reference[0])
-        match = pattern.search(unicodedata.normalize("NFKC", output))
+        match = pattern.search(unicodedata.normalize("NFKC", completion.text))
         return _verdict(match is not None, f"pattern {'matched' if match else 'not matched'}")
 
 
@@ -103,10 +104,10 @@ class ChoiceScorer(SyncScorer):
     name = "choice"
     version = "2"
 
-    def score(self, item: Item, output: str) -> Score:
+    def score(self, item: Item, completion: Completion) -> Score:
         if not item.choices or item.answer is None:
             raise InputError(f"item {item.id}: scorer 'choice' needs choices and answer")
-        picked = chosen_option(item, output)
+        picked = chosen_option(item, completion.text)
         if picked is None:
             return Score(Outcome.UNSCORABLE, None, "no single option identified", {"chosen": None})
         ok = picked == item.answer
