@@ -24,7 +24,7 @@ from shinsa.run.engine import RunSpec, execute, prepare
 from shinsa.scorers.base import Scorer, build_scorer
 from shinsa.store.store import Store
 from shinsa.suites.base import Suite
-from shinsa.targets.base import Target, TargetError
+from shinsa.targets.base import Completion, Target
 
 Key = tuple[str, str, str]
 """(suite, item id, attack id)"""
@@ -156,9 +156,7 @@ def _check_verdict_follows(scorer: Scorer, vendor: dict[str, Any], where: dict[s
     if scorer.needs_judge:
         return
     item = Item.model_validate_json(vendor["item"])
-    try:
-        rescored = scorer.verdict(item, vendor["response"]).outcome.value
-    except (InputError, ValueError, TargetError) as exc:
-        rescored = f"unscorable ({exc})"
+    verdict = asyncio.run(scorer.verdict_or_unscorable(item, Completion(text=vendor["response"])))
+    rescored = verdict.outcome.value
     if rescored != vendor["outcome"]:
         result.tampered.append({**where, "submitted": vendor["outcome"], "rescored": rescored})
