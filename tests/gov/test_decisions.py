@@ -118,3 +118,12 @@ def test_cli_decision_without_approver_exits_2_and_records_nothing(evidence: tup
     result = shinsa("decision", "record", str(write_yaml(tmp_path / "d.yaml", data)), db=sqlite_url)
     assert_one_line_error(result, "approver: Field required")
     assert records.decisions_for("city-faq") == []
+
+
+def test_cli_record_notes_what_the_evidence_lacks(evidence: tuple[GovRecords, str], tmp_path: Path, sqlite_url: str) -> None:
+    _, bundle_hash = evidence
+    data = {**example("city-faq-decision.yaml"), "evidence": [bundle_hash]}
+    result = shinsa("decision", "record", str(write_yaml(tmp_path / "d.yaml", data)), db=sqlite_url)
+    assert result.returncode == 0, result.stderr
+    assert "has no passed spot-check" in result.stdout
+    assert "lacks planned suites aisi-ja, aisi-en" in result.stdout

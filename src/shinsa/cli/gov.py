@@ -388,6 +388,15 @@ def decision_record(
     _, records = _records(db)
     decision_id = decisions.record_decision(records, decision)
     console.print(f"{decision_id} recorded (unsigned) / 記録しました(未署名)", markup=False, emoji=False)
+    evidence = records.require_decision(decision_id)["record"]["evidence_summary"]
+    for bundle_hash, summary in evidence.items():
+        short = bundle_hash[:23] + "…"
+        if not summary["gate_passed"]:
+            console.print(f"note: {short} fails its gate / ゲート不合格のエビデンスです", markup=False, emoji=False)
+        if not any(spot["passed"] for spot in summary["spot_checks"]):
+            console.print(f"note: {short} has no passed spot-check / 再現確認に合格していません", markup=False, emoji=False)
+        if summary["missing_suites"]:
+            console.print(f"note: {short} lacks planned suites {', '.join(summary['missing_suites'])} / 計画のスイートが不足", markup=False, emoji=False)
 
 
 @decision_app.command("sign")
