@@ -132,3 +132,18 @@ def test_a_checklist_counts_as_evidence_only_when_fully_answered(tmp_path: Path,
     summary = summarise(verify_bundle(tmp_path / "b", [public]), profile.policy(Level.HIGH), profile.profile.suites)
     assert ("pq-privacy" in summary["evidence_items"]) is counts
     assert summary["runs"][0]["checklist_answers"] == len(rows[:answered])
+
+
+def test_a_validly_signed_but_malformed_manifest_is_bad_input(vendor: tuple[Store, Path, Path, Path]) -> None:
+    from shinsa.gov import signing
+
+    _, private, public, bundle = vendor
+    manifest = json.loads((bundle / "bundle.json").read_text(encoding="utf-8"))
+    manifest["runs"] = "v1"
+    data = json.dumps(manifest).encode("utf-8")
+    (bundle / "bundle.json").write_bytes(data)
+    signature = json.loads((bundle / "bundle.sig").read_text(encoding="utf-8"))
+    signature["signature"] = signing.sign(signing.load_private_key(private), data)
+    (bundle / "bundle.sig").write_text(json.dumps(signature), encoding="utf-8")
+    with pytest.raises(InputError, match="no valid 'runs' list"):
+        verify_bundle(bundle, [public])

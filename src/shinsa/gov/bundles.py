@@ -177,7 +177,14 @@ def verify_bundle(path: Path, trusted_keys: list[Path]) -> VerifiedBundle:
     manifest = _read_json(path / MANIFEST, where)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or manifest.get("format_version") != FORMAT_VERSION:
         raise InputError(f"{where}: not a {FORMAT} version {FORMAT_VERSION}")
-    files: dict[str, str] = manifest["files"]
+    files, run_ids = manifest.get("files"), manifest.get("runs")
+    if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
+        raise InputError(f"{where}: {MANIFEST} has no valid 'files' mapping")
+    if not isinstance(run_ids, list) or not run_ids or not all(isinstance(r, str) for r in run_ids):
+        raise InputError(f"{where}: {MANIFEST} has no valid 'runs' list")
+    system = manifest.get("system")
+    if not isinstance(system, dict) or not all(isinstance(system.get(k), str) for k in ("id", "version")):
+        raise InputError(f"{where}: {MANIFEST} has no valid 'system'")
     listed = {str(_safe_relative(name, where)) for name in files}
     for name, expected in sorted(files.items()):
         file = path / name
@@ -190,9 +197,13 @@ def verify_bundle(path: Path, trusted_keys: list[Path]) -> VerifiedBundle:
         if file.is_file() and relative not in listed and relative not in (MANIFEST, SIGNATURE):
             raise InputError(f"{where}: {relative} is not listed in {MANIFEST}")
     runs = []
-    for run_id in manifest["runs"]:
+    for run_id in run_ids:
         folder = path / str(_safe_relative(f"runs/{run_id}", where))
-        attempts = [json.loads(line) for line in (folder / "attempts.jsonl").read_text(encoding="utf-8").splitlines() if line]
+        try:
+            lines = (folder / "attempts.jsonl").read_text(encoding="utf-8").splitlines()
+            attempts = [json.loads(line) for line in lines if line]
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InputError(f"{where}: runs/{run_id}/attempts.jsonl cannot be read ({exc})") from None
         runs.append(BundleRun(_read_json(folder / "run.json", where), attempts, _read_json(folder / "checklist.json", where)))
     return VerifiedBundle(path, signing.sha256_hex(manifest_bytes), manifest, signer, runs)
 
