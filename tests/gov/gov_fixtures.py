@@ -83,7 +83,7 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], fragment: st
 
 
 def verified_evidence(
-    store: Store, folder: Path, run_id: str = "v1", data: dict[str, Any] | None = None, target: str = FAQ_BOT
+    store: Store, folder: Path, run_id: str = "v1", data: dict[str, Any] | None = None, target: str = FAQ_BOT, suite: str = "quick"
 ) -> tuple[GovRecords, str]:
     """A recorded system with one verified bundle of a run of the FAQ bot: returns its hash."""
     from shinsa.gov.bundles import create_bundle, summarise, verify_bundle
@@ -91,7 +91,7 @@ def verified_evidence(
 
     records = GovRecords(store)
     profile = record_system(records, data)
-    vendor_run(store, run_id, target)
+    vendor_run(store, run_id, target, suite)
     private, public = keys(folder / "keys", f"vendor-{run_id}")
     create_bundle(store, "city-faq", (data or intake_data())["version"], "Example Vendor", [run_id], private, folder / f"bundle-{run_id}")
     verified = verify_bundle(folder / f"bundle-{run_id}", [public])

@@ -65,13 +65,16 @@ def test_a_newer_suite_version_makes_reassessment_due(decided: GovRecords, monke
     assert [reason.en for reason in entry.due_reasons] == ["Suite quick is now at version 2.0.0."]
 
 
-def test_history_says_what_is_comparable(decided: GovRecords, tmp_path: Path) -> None:
+def test_history_says_what_is_comparable(decided: GovRecords, tmp_path: Path, sqlite_url: str) -> None:
     _, bundle_hash = verified_evidence(decided.store, tmp_path, run_id="v2")
     private, _ = keys(tmp_path / "approver2", "caio")
     decision = DecisionInput.model_validate({**example("city-faq-decision.yaml"), "evidence": [bundle_hash], "date": "2027-12-01"})
     sign_decision(decided, record_decision(decided, decision), private)
     [comparison] = history(decided, "city-faq")
     assert comparison.comparable == ["quick 1.0.0"] and comparison.not_comparable == []
+    shown = shinsa("registry", "--history", "city-faq", "--lang", "en", db=sqlite_url)
+    assert shown.returncode == 0, shown.stderr
+    assert "comparable: quick 1.0.0" in shown.stdout
 
 
 def test_add_months_keeps_the_day_or_the_month_end() -> None:
@@ -87,3 +90,15 @@ def test_cli_registry_lists_the_system_in_both_languages(decided: GovRecords, sq
     assert "go with conditions" in en.stdout and "quick 1.0.0" in en.stdout
     bad = shinsa("registry", "--today", "tomorrow", db=sqlite_url)
     assert bad.returncode == 2 and "not a date" in bad.stderr
+
+
+def test_history_flags_a_suite_used_in_only_one_assessment(decided: GovRecords, tmp_path: Path) -> None:
+    tiny = tmp_path / "tiny.jsonl"
+    tiny.write_text('{"id": "a", "perspective": 1, "prompt": "ごみの日はいつですか"}\n', encoding="utf-8")
+    _, bundle_hash = verified_evidence(decided.store, tmp_path, run_id="v3", suite=str(tiny))
+    private, _ = keys(tmp_path / "approver3", "caio")
+    decision = DecisionInput.model_validate({**example("city-faq-decision.yaml"), "evidence": [bundle_hash], "date": "2027-12-01"})
+    sign_decision(decided, record_decision(decided, decision), private)
+    [comparison] = history(decided, "city-faq")
+    assert comparison.comparable == []
+    assert sorted(reason.en for reason in comparison.not_comparable) == ["quick: used in only one assessment", "tiny: used in only one assessment"]
