@@ -94,3 +94,31 @@ def test_cli_triage_of_a_file_shows_sources_in_both_languages(tmp_path: Path, sq
     assert "リスク: 高" in ja.stdout and "利用者の範囲・種別" in ja.stdout
     assert "risk level: high" in en.stdout and "section number not found" in en.stdout
     assert GovRecords(Store(sqlite_url)).systems() == []  # triage of a file records nothing
+
+
+def test_catalogue_evidence_items_name_real_checklists_and_sources() -> None:
+    from shinsa.checklists import load_checklists
+
+    book = catalogue()
+    bundled = {checklist.perspective for checklist in load_checklists()}
+    for item in book.evidence:
+        assert item.source.doc in book.sources and (item.also is None or item.also.doc in book.sources)
+        assert set(item.checklists) <= bundled and all(1 <= p <= 8 for p in item.perspectives)
+        assert item.question.ja and item.question.en
+    assert len({item.id for item in book.evidence}) == len(book.evidence)
+
+
+def test_cli_system_add_list_and_show(tmp_path: Path, sqlite_url: str) -> None:
+    path = write_yaml(tmp_path / "intake.yaml", intake_data())
+    first = shinsa("system", "add", str(path), db=sqlite_url)
+    again = shinsa("system", "add", str(path), "--lang", "en", db=sqlite_url)
+    assert first.returncode == 0 and "登録しました" in first.stdout
+    assert again.returncode == 0 and "already recorded" in again.stdout
+    changed = intake_data(vendor="Another Vendor")
+    clash = shinsa("system", "add", str(write_yaml(tmp_path / "changed.yaml", changed)), db=sqlite_url)
+    assert_one_line_error(clash, "already recorded with different content")
+    listed = shinsa("system", "list", "--lang", "en", db=sqlite_url)
+    assert "city-faq" in listed.stdout and "Midori City FAQ chatbot" in listed.stdout and "high" in listed.stdout
+    shown = shinsa("system", "show", "city-faq", db=sqlite_url)
+    assert "みどり市 市民課" in shown.stdout and "municipal-faq 1.0.0" in shown.stdout
+    assert "2026-XYZ" not in shown.stdout
