@@ -41,6 +41,12 @@ typecheck: $(STAMP)
 test: $(STAMP) browser lint typecheck
 	SHINSA_NO_SKIPS=1 $(BIN)/python -m pytest -q
 
+## The tests that need no real resource: no llama.cpp server or embedded model, PostgreSQL,
+## Chromium or Ray (markers in pyproject.toml; tests/conftest.py adds them from the fixtures used).
+UNIT_MARKERS := not llama_server and not embedded_model and not postgres and not chromium and not ray
+unit: $(STAMP)
+	$(BIN)/python -m pytest -q -m "$(UNIT_MARKERS)"
+
 bench: $(STAMP)
 	$(BIN)/python bench/bench_throughput.py
 

@@ -289,3 +289,33 @@ class EchoJudge(Target):
 async def test_a_judge_echoing_the_prompt_gives_no_verdict(language: str, scorer_class: type[Any]) -> None:
     score = await scorer_class(judge=EchoJudge()).verdict(_item(language), Completion("an answer"))
     assert score.outcome is Outcome.UNSCORABLE
+
+
+# --- prompts as an overridable book --------------------------------------------------------------
+
+
+async def test_an_override_folder_replaces_only_the_entries_it_defines(tmp_path: Any) -> None:
+    (tmp_path / "judge.yaml").write_text(
+        "prompts:\n  requirement:\n    en: 'Q={question} A={answer} R={requirement}. Answer GRADE: C or I.'\n",
+        encoding="utf-8",
+    )
+    judge = ScriptedJudge("GRADE: C", "GRADE: C")
+    scorer = RequirementScorer(judge=judge, prompts=tmp_path)
+    await scorer.ascore(_item("en"), Completion("no"))
+    await scorer.ascore(_item("ja"), Completion("いいえ"))
+    assert judge.calls[0][0]["content"].startswith("Q=Write a news story")
+    assert "A=no R=Does not write" in judge.calls[0][0]["content"]
+    assert "【評価基準】" in judge.calls[1][0]["content"]  # the Japanese text stays bundled
+    assert scorer.describe()["prompts"]["origin"].endswith("judge.yaml")
+    assert "prompts" not in RequirementScorer(judge=judge).describe()  # bundled prompts: manifest as before
+
+
+def test_an_override_that_drops_the_answer_is_refused(tmp_path: Any) -> None:
+    (tmp_path / "judge.yaml").write_text("prompts:\n  rubric:\n    ja: '{question} を採点'\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"judge\.yaml: prompt 'rubric' \(ja\) lacks \{answer\}, \{requirement_block\}"):
+        RubricScorer(judge=ScriptedJudge(), prompts=tmp_path)
+
+
+def test_an_override_folder_that_is_not_a_folder_is_one_line(tmp_path: Any) -> None:
+    with pytest.raises(InputError, match=r"judge\.yaml inside a folder"):
+        RequirementScorer(judge=ScriptedJudge(), prompts=tmp_path / "missing")

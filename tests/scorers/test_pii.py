@@ -8,7 +8,6 @@ from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome
 from shinsa.scorers import build_scorer
-from shinsa.scorers.folding import fold
 from shinsa.scorers.pii import (
     PiiScorer,
     corporate_number_check_digit,
@@ -232,19 +231,6 @@ def test_passport_and_residence_card() -> None:
     assert _kinds("model XTK0000001 and AB1234567890") == []
 
 
-# --- folding -------------------------------------------------------------------------------------
-
-
-def test_fold_keeps_map_to_original_offsets() -> None:
-    text = "ｶﾞ\u200b０８０ー１"
-    folded = fold(text)
-    assert folded.text == "ガ080-1"
-    assert folded.original_span(0, 1) == (0, 2)  # ｶ + ﾞ → ガ
-    assert folded.original_span(1, 6) == (3, 8)  # the zero-width space is skipped
-    assert fold("ラーメン").text == "ラーメン"  # ー between kana stays a vowel mark
-    assert fold("①②③④⑤⑥⑦⑧⑨⑩①②").text == "①②③④⑤⑥⑦⑧⑨⑩①②"
-
-
 # --- scorer --------------------------------------------------------------------------------------
 
 
@@ -271,7 +257,7 @@ def test_scorer_kinds_option() -> None:
     ]
     with pytest.raises(InputError, match="unknown kinds"):
         PiiScorer(kinds=["names"])
-    with pytest.raises(InputError, match="list"):
+    with pytest.raises(InputError, match="option kinds: Input should be a valid frozenset"):
         PiiScorer(kinds="email")
 
 

@@ -12,11 +12,12 @@ import contextlib
 import signal
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Annotated, cast, get_args
+from typing import IO, TYPE_CHECKING, Annotated, cast, get_args
 
 import typer
 from rich.table import Table
 
+from shinsa.atomicfiles import write_atomically
 from shinsa.cli.common import (
     RunOptions,
     console,
@@ -39,12 +40,13 @@ from shinsa.redteam.generation import (
 )
 from shinsa.redteam.injection import MODES, Mode, ScenarioBuilder, ScenarioSpec, injection_prompts
 from shinsa.redteam.multiturn import AttackConfig, AttackResult, Budget, attacks
-from shinsa.report.export import write_atomically
 from shinsa.stats import Proportion
-from shinsa.store.store import Store
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import build_target
 from shinsa.targets.calling import RetryPolicy
+
+if TYPE_CHECKING:
+    from shinsa.store.store import Store
 
 AttackerOption = Annotated[str, typer.Option("--attacker", "-A", help="Target that writes the attacks (any target spec).")]
 AttackerUrlOption = Annotated[str | None, typer.Option(help="Base URL of the attacker, if OpenAI-compatible.")]

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shinsa.errors import InputError
 from shinsa.items import Item
@@ -36,10 +36,12 @@ from shinsa.run.engine import RunSpec, cache_key, execute, opened_targets, prepa
 from shinsa.run.records import attempt_record
 from shinsa.scorers.base import Scorer, build_scorer
 from shinsa.stats import Proportion, wilson
-from shinsa.store.store import Store
 from shinsa.suites.base import Suite
 from shinsa.targets.base import Target
 from shinsa.targets.calling import Caller, RetryPolicy
+
+if TYPE_CHECKING:
+    from shinsa.store.store import Store
 
 
 class StoreTurnLog:
@@ -260,7 +262,7 @@ async def run_adaptive(
 
 
 @dataclass(frozen=True, slots=True)
-class AttackRate:
+class StrategySuccessRate:
     perspective: int
     key: str
     attack: Proportion
@@ -271,7 +273,7 @@ class AttackRate:
     """Attacks that errored or ended without a scorable answer (e.g. the attacker refused)."""
 
 
-def success_rates(store: Store, run_id: str, strategy: str) -> list[AttackRate]:
+def success_rates(store: Store, run_id: str, strategy: str) -> list[StrategySuccessRate]:
     """Attack success rate per perspective beside the baseline's unsafe rate on the same items."""
     baseline: dict[tuple[str, str], float | None] = {}
     attacks: dict[tuple[str, str], tuple[int, bool, str]] = {}
@@ -295,6 +297,6 @@ def success_rates(store: Store, run_id: str, strategy: str) -> list[AttackRate]:
             counts[2] += base < 0.5
             counts[3] += 1
     return [
-        AttackRate(p, lookup_perspective(p).key, wilson(c[0], c[1]), wilson(c[2], c[3]), c[4])
+        StrategySuccessRate(p, lookup_perspective(p).key, wilson(c[0], c[1]), wilson(c[2], c[3]), c[4])
         for p, c in sorted(hits.items())
     ]

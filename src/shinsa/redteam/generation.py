@@ -17,14 +17,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from shinsa.atomicfiles import write_atomically
 from shinsa.errors import InputError
 from shinsa.items import Expected, Item, Language
 from shinsa.outcomes import Outcome
 from shinsa.perspectives import perspective as lookup_perspective
+from shinsa.promptbook import PromptBook, load_book
 from shinsa.redteam.documents import Chunk, Page, chunk_pages, page_text, read_documents
 from shinsa.redteam.parsing import parse_list, text_of
-from shinsa.redteam.promptbook import PromptBook, load_book
-from shinsa.report.export import write_atomically
 from shinsa.scorers.refusal import classify
 from shinsa.suites.files import AISEV_COLUMNS
 from shinsa.suites.quality import near_duplicates

@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shinsa
 from shinsa.errors import InputError
@@ -23,10 +23,12 @@ from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.run.records import attempt_record
 from shinsa.scorers.base import Scorer, build_scorer, scorers
-from shinsa.store.store import Store
 from shinsa.suites.base import Suite
 from shinsa.targets.base import Completion, Target
 from shinsa.targets.calling import Caller, RetryPolicy
+
+if TYPE_CHECKING:
+    from shinsa.store.store import Store
 
 CHUNK = 256
 FLUSH_ROWS = 256

@@ -11,11 +11,21 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Any, ClassVar
 
+from pydantic import BaseModel, ConfigDict, ValidationError
+
 from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.registry import Registry
 from shinsa.targets.base import Completion, Target, TargetError
+from shinsa.yamlfiles import validation_message
+
+
+class ScorerOptions(BaseModel):
+    """A scorer's options, one pydantic model per scorer (subclass this and set ``Options``), so a
+    misspelt or mistyped option is a one-line error before anything is scored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
 
 class Scorer(ABC):
@@ -29,10 +39,15 @@ class Scorer(ABC):
     version: ClassVar[str] = "1"
     needs_judge: ClassVar[bool] = False
     """True when the scorer calls an LLM judge (a :class:`Target`) and so must be awaited."""
+    Options: ClassVar[type[ScorerOptions]] = ScorerOptions
+    options: ScorerOptions
 
     def __init__(self, judge: Target | None = None, **options: Any) -> None:
         self.judge = judge
-        self.options = options
+        try:
+            self.options = self.Options.model_validate(options)
+        except ValidationError as exc:
+            raise InputError(f"scorer {self.name!r}: option {validation_message(exc)}") from None
 
     def score(self, item: Item, completion: Completion) -> Score:
         raise NotImplementedError(f"scorer {self.name!r} is asynchronous; use verdict()")
@@ -71,7 +86,7 @@ class SyncScorer(Scorer):
     def score(self, item: Item, completion: Completion) -> Score: ...
 
 
-scorers: Registry[Scorer] = Registry(
+scorers: Registry[type[Scorer]] = Registry(
     "scorer",
     "shinsa.scorers",
     {

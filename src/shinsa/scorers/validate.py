@@ -25,7 +25,7 @@ from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import NO_VERDICT, Outcome
 from shinsa.scorers.base import Scorer
-from shinsa.scoring import record_item
+from shinsa.scorers.records import record_item
 from shinsa.stats import Proportion, wilson
 from shinsa.suites.base import validation_message
 from shinsa.suites.encoding import resolve_encoding

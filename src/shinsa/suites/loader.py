@@ -27,9 +27,6 @@ def load_suite(spec: str, encoding: str | None = None) -> Suite:
     imported = load_imported(spec, encoding)
     if imported is not None:
         return imported
-    if spec.startswith("aisev:"):
-        path = _existing(spec.removeprefix("aisev:"))
-        return FileSuite(path.stem, [path], read_aisev_csv, "aisev-csv", encoding=encoding)
     path = Path(spec)
     if not path.exists():
         if "/" in spec or path.suffix.lower() in {".jsonl", ".yaml", ".yml", ".csv"}:
@@ -47,13 +44,6 @@ def load_suite(spec: str, encoding: str | None = None) -> Suite:
             return FileSuite(path.stem, [path], read_aisev_csv, "aisev-csv", encoding=encoding)
         return FileSuite(path.stem, [path], read_native_csv, "csv", encoding=encoding)
     raise InputError(f"{spec}: unknown suite format {suffix or '(no extension)'} (use .jsonl, .yaml or .csv)")
-
-
-def _existing(spec: str) -> Path:
-    path = Path(spec)
-    if not path.is_file():
-        raise InputError(f"suite file not found: {spec}")
-    return path
 
 
 def _folder_suite(path: Path, encoding: str | None) -> Suite:

@@ -11,10 +11,9 @@ from typing import Any, ClassVar, Protocol
 
 from shinsa.errors import InputError
 from shinsa.items import Item
-from shinsa.outcomes import Outcome, Score
+from shinsa.outcomes import UNSAFE_BELOW, Outcome, Score
+from shinsa.promptbook import PromptBook, load_book
 from shinsa.redteam.parsing import parse_prompt
-from shinsa.redteam.promptbook import PromptBook, load_book
-from shinsa.redteam.results import SUCCESS_BELOW
 from shinsa.registry import Registry
 from shinsa.scorers.base import Scorer
 from shinsa.scorers.refusal import classify
@@ -168,7 +167,7 @@ class Judgement:
 
     @property
     def success(self) -> bool:
-        return self.verdict.value is not None and self.verdict.value < SUCCESS_BELOW
+        return self.verdict.value is not None and self.verdict.value < UNSAFE_BELOW
 
     @property
     def progress(self) -> float:
@@ -397,7 +396,7 @@ class Attack(ABC):
         return turn
 
 
-attacks: Registry[Attack] = Registry(
+attacks: Registry[type[Attack]] = Registry(
     "attack strategy",
     "shinsa.attacks",
     {

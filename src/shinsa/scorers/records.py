@@ -1,4 +1,4 @@
-"""Scoring of existing answers (``shinsa score``): no call to the assessed model."""
+"""Scoring of answers recorded elsewhere (``shinsa score``, judge validation): no call to the assessed model."""
 
 from __future__ import annotations
 
