@@ -89,7 +89,7 @@ def system_add(
     lang: LangOption = "ja",
     db: DbOption = None,
 ) -> None:
-    """Validate an intake, triage it, choose its profile, and record it."""
+    """Validate an intake, triage it, choose its profile, and record it. / インテークを検証し、リスクを判定し、プロファイルを選んで登録します。"""
     lang = _lang(lang)
     intake = load_intake(intake_file)
     result = triage(intake)
@@ -122,7 +122,7 @@ def system_show(
     lang: LangOption = "ja",
     db: DbOption = None,
 ) -> None:
-    """Show a recorded system: intake, risk level and profile."""
+    """Show a recorded system: intake, risk level and profile. / 登録済みシステムの内容・リスク区分・プロファイルを表示します。"""
     lang = _lang(lang)
     _, records = _records(db)
     system = records.require_system(system_id, version)
@@ -150,7 +150,7 @@ def system_show(
 
 @system_app.command("list")
 def system_list(lang: LangOption = "ja", db: DbOption = None) -> None:
-    """Every recorded system (latest version)."""
+    """Every recorded system (latest version). / 登録済みシステムの一覧(最新版)。"""
     lang = _lang(lang)
     _, records = _records(db)
     table = Table()
@@ -172,7 +172,7 @@ def triage_command(
     lang: LangOption = "ja",
     db: DbOption = None,
 ) -> None:
-    """The risk level and, per DS-920 aspect, the finding, its reason and its source."""
+    """The risk level and, per DS-920 aspect, the finding, its reason and its source. / リスク区分と、DS-920 の観点ごとの判定・理由・出典。"""
     lang = _lang(lang)
     if Path(system).suffix in (".yaml", ".yml") and Path(system).is_file():
         result = triage(load_intake(Path(system)))
@@ -196,8 +196,7 @@ def plan(
     lang: LangOption = "ja",
     db: DbOption = None,
 ) -> None:
-    """The assessment plan the system's risk level selects from its profile, with the commands a
-    vendor runs to produce the evidence."""
+    """The assessment plan the risk level selects, with the vendor's commands. / リスク区分が選ぶ評価計画と、事業者が実行するコマンド。"""
     lang = _lang(lang)
     _, records = _records(db)
     row = records.require_system(system)
@@ -259,7 +258,7 @@ def bundle_keygen(
     name: Annotated[str, typer.Argument(help="Key name: writes NAME.key (private) and NAME.pub.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the key files.")] = Path("."),
 ) -> None:
-    """Make an Ed25519 key pair for a vendor or an approver."""
+    """Make an Ed25519 key pair for a vendor or an approver. / 事業者・承認者用の Ed25519 鍵ペアを作ります。"""
     signing = _signed("signing")
     private, public, key_id = signing.generate_keypair(output, name)
     console.print(f"{key_id}: {private} (private, keep secret / 秘密鍵), {public} (public / 公開鍵)", markup=False, emoji=False)
@@ -275,7 +274,7 @@ def bundle_create(
     output: Annotated[Path, typer.Option("-o", "--output", help="Bundle folder to create (must not exist).")],
     db: DbOption = None,
 ) -> None:
-    """Bundle runs (manifests, attempts, checklist answers) with their hashes, signed."""
+    """Bundle runs with their hashes, signed. / 実行結果をハッシュ付きでまとめ、署名します。"""
     bundles = _signed("bundles")
     store = open_store(db)
     bundle_hash, signer = bundles.create_bundle(store, system, system_version, vendor, run, key, output)
@@ -299,7 +298,7 @@ def bundle_verify(
     lang: LangOption = "ja",
     db: DbOption = None,
 ) -> None:
-    """Check the signature and every hash, then record the evidence with its gate results."""
+    """Check the signature and every hash, then record the evidence. / 署名と全ハッシュを検証し、エビデンスを記録します。"""
     lang = _lang(lang)
     _, records = _records(db)
     verified, summary = _verified(bundle, trust, records)
@@ -331,8 +330,9 @@ def bundle_spot_check(
     lang: LangOption = "ja",
     db: DbOption = None,
 ) -> None:
-    """Re-run a seeded random sample of the vendor's items against the same endpoint and compare
-    verdicts. Exit 0 within the tolerance, 1 when the vendor's results are not reproduced."""
+    """Re-run a seeded sample against the same endpoint and compare verdicts. / 抜き取り再実行で判定の再現性を確認します。
+
+    Exit 0 within the tolerance, 1 when the vendor's results are not reproduced."""
     from shinsa.cli.common import target_options
     from shinsa.targets.base import build_target
 
@@ -371,7 +371,7 @@ def decision_record(
     bundle: Annotated[list[Path] | None, typer.Option("--bundle", help="A verified bundle folder the decision rests on. Repeatable.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Record a decision (unsigned) with the evidence it rests on."""
+    """Record a decision (unsigned) with its evidence. / 判断を根拠のエビデンスとともに記録します(未署名)。"""
     decisions = _signed("decisions")
     bundles = _signed("bundles")
     signing = _signed("signing")
@@ -406,7 +406,7 @@ def decision_sign(
     key: Annotated[Path, typer.Option(help="The approver's private key (.key).")] = Path("approver.key"),
     db: DbOption = None,
 ) -> None:
-    """Sign a recorded decision; it can never change afterwards."""
+    """Sign a recorded decision; it never changes afterwards. / 記録した判断に署名します。以後変更できません。"""
     decisions = _signed("decisions")
     _, records = _records(db)
     if decision_id is None:
@@ -427,7 +427,7 @@ def decision_show(
     lang: LangOption = "ja",
     db: DbOption = None,
 ) -> None:
-    """Show a decision, the evidence it rests on, and whether its signature holds."""
+    """Show a decision, its evidence and whether its signature holds. / 判断・根拠・署名の有効性を表示します。"""
     lang = _lang(lang)
     decisions = _signed("decisions")
     _, records = _records(db)
@@ -466,8 +466,7 @@ def registry_command(
     lang: LangOption = "ja",
     db: DbOption = None,
 ) -> None:
-    """Every system, its risk level, the decision in force, open conditions, suite versions and the
-    date the next assessment is due."""
+    """Every system, its decision, conditions and next assessment date. / 全システムの判断・条件・次回評価日の台帳。"""
     lang = _lang(lang)
     _, records = _records(db)
     try:
@@ -508,7 +507,7 @@ def publish(
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the static pages.")] = Path("public"),
     db: DbOption = None,
 ) -> None:
-    """Write a bilingual, accessible public page per decided system and an index page."""
+    """Write bilingual, accessible public pages and an index. / 市民向けの公開ページ(日英・アクセシブル)と一覧を書き出します。"""
     public = _signed("public")
     _, records = _records(db)
     pages = public.render_site(records, public.load_publication(publication_file))
