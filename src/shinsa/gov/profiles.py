@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -46,7 +45,6 @@ class Profile(BaseModel):
     checklists: list[int] = Field(default_factory=list)
     redteam: list[RedTeamEntry] = Field(default_factory=list)
     scorers: list[str] = Field(default_factory=list)
-    judge_required: bool = False
     gate: dict[Level, Policy]
     """The gate policy per risk level; one for every level in ``covers``."""
     reassess_months: int = Field(default=12, ge=1, le=60)
@@ -154,7 +152,3 @@ def parse_profile(text: str, source: str, folder: Path | None) -> LoadedProfile:
             load_plan(path)
     return loaded
 
-
-def profile_summary(loaded: LoadedProfile) -> dict[str, Any]:
-    profile = loaded.profile
-    return {"profile": profile.profile, "version": profile.version, "source": loaded.source}

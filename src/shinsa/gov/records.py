@@ -75,11 +75,6 @@ class GovRecords:
         assert found is not None
         return found
 
-    def system_versions(self, system_id: str) -> list[dict[str, Any]]:
-        query = select(gov_systems).where(gov_systems.c.system_id == system_id).order_by(gov_systems.c.created_at)
-        with self.engine.connect() as conn:
-            return [_loads(dict(row), "intake", "triage", "profile") for row in conn.execute(query).mappings()]
-
     def systems(self) -> list[dict[str, Any]]:
         """The latest version of every system, by id."""
         with self.engine.connect() as conn:

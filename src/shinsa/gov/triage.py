@@ -8,7 +8,6 @@ that *may* be high risk for review by the CAIO; we make the flag reproducible.""
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -126,6 +125,3 @@ def _combine(findings: list[Finding]) -> tuple[Level, LocalizedText]:
         return Level.MEDIUM, _t("少なくとも一つの観点が低ではありません。", "At least one aspect is above low.")
     return Level.LOW, _t("すべての観点が低です。", "Every aspect is low.")
 
-
-def triage_json(result: Triage) -> dict[str, Any]:
-    return result.model_dump(mode="json")
