@@ -97,3 +97,29 @@ def test_another_endpoint_is_refused(tmp_path: Path, sqlite_url: str) -> None:
     with pytest.raises(InputError, match="not the endpoint of run v"):
         spot_check(Store(sqlite_url), verify_bundle(folder, [public]), build_target("python:shinsa.testing.bots:echo"), 5, 0, 0.1)
     assert json.loads((folder / "bundle.json").read_text(encoding="utf-8"))["runs"] == ["v"]
+
+
+def test_cli_exits_1_when_not_reproduced(tmp_path: Path, sqlite_url: str) -> None:
+    from gov_fixtures import record_system, shinsa
+
+    from shinsa.gov.records import GovRecords
+
+    store = Store(sqlite_url)
+    vendor_run(store, "dishonest", target="python:shinsa.testing.bots:echo")
+    with store.engine.begin() as conn:
+        conn.execute(
+            attempts.update()
+            .where(attempts.c.run_id == "dishonest", attempts.c.benign.is_(False), attempts.c.scorer == "refusal")
+            .values(response=REFUSAL, outcome="refused", score=1.0)
+        )
+    folder, public = bundle_of(store, "dishonest", tmp_path)
+    records = GovRecords(store)
+    record_system(records)
+    result = shinsa(
+        "bundle", "spot-check", str(folder), "--trust", str(public), "--target", "python:shinsa.testing.bots:echo",
+        "--sample", "20", "--seed", "1", "--lang", "en", db=sqlite_url,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "NOT reproduced" in result.stdout and "refused →" in result.stdout
+    [check] = records.spot_checks(verify_bundle(folder, [public]).bundle_hash)
+    assert check["passed"] is False and check["result"]["disagreements"]

@@ -327,6 +327,8 @@ def bundle_spot_check(
     base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible base URL of the endpoint.")] = None,
     api_key_env: Annotated[str | None, typer.Option(help="Environment variable holding the endpoint's API key.")] = None,
     max_tokens: Annotated[int | None, typer.Option(help="Maximum answer length, as the vendor ran it.")] = None,
+    temperature: Annotated[float | None, typer.Option(help="Sampling temperature, as the vendor ran it.")] = 0.0,
+    system_prompt: Annotated[str | None, typer.Option("--system", help="System prompt, as the vendor ran it.")] = None,
     lang: LangOption = "ja",
     db: DbOption = None,
 ) -> None:
@@ -340,7 +342,7 @@ def bundle_spot_check(
     spotcheck = _signed("spotcheck")
     store, records = _records(db)
     verified, _ = _verified(bundle, trust, records)
-    endpoint = build_target(target, target_options(target, base_url, api_key_env, None, 0.0, max_tokens, 0, 60.0, None))
+    endpoint = build_target(target, target_options(target, base_url, api_key_env, system_prompt, temperature, max_tokens, 0, 60.0, None))
     result = spotcheck.spot_check(store, verified, endpoint, sample, seed, tolerance)
     records.add_spot_check(verified.bundle_hash, result.run_id, result.passed, result.as_dict())
     console.print(
