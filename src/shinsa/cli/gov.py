@@ -349,9 +349,11 @@ def bundle_spot_check(
         _say(
             lang,
             f"抜き取り {result.sampled} 件 (seed {seed}): 比較 {result.compared}、判定の不一致 {len(result.disagreements)} "
-            f"({result.disagreement_share:.0%}、許容 {tolerance:.0%})、応答なし {result.unanswered}、回答と判定の食い違い {len(result.tampered)}",
+            f"({result.disagreement_share:.0%}、許容 {tolerance:.0%})、応答なし {result.unanswered}、回答と判定の食い違い {len(result.tampered)}、"
+            f"同一の応答 {result.identical_answers}",
             f"sampled {result.sampled} (seed {seed}): compared {result.compared}, verdicts differing {len(result.disagreements)} "
-            f"({result.disagreement_share:.0%}, tolerance {tolerance:.0%}), unanswered {result.unanswered}, verdicts not following the answers {len(result.tampered)}",
+            f"({result.disagreement_share:.0%}, tolerance {tolerance:.0%}), unanswered {result.unanswered}, verdicts not following the answers {len(result.tampered)}, "
+            f"identical answers {result.identical_answers}",
         ),
         markup=False, emoji=False,
     )
