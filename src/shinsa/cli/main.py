@@ -20,11 +20,10 @@ from shinsa.cli.common import (
     RunOptions,
     console,
     err_console,
-    execute_run,
-    execute_sharded_run,
     open_store,
     print_run_footer,
     run_options,
+    run_to_end,
     target_options,
     write_report_if_asked,
 )
@@ -115,24 +114,13 @@ def _metrics_table(metrics: RunMetrics) -> Table:
 
 @app.command()
 @run_options()
-def run(
-    options: RunOptions,
-    shards: Annotated[int | None, typer.Option(min=1, help="Split the run into N shards run as Ray tasks (needs the ray extra of shinsa).")] = None,
-    ray_address: Annotated[str | None, typer.Option(help="Ray cluster for --shards: 'auto' joins the one started on this machine (default: start a local Ray).")] = None,
-) -> None:
+def run(options: RunOptions) -> None:
     """Run suites against a target; an unfinished --run-id resumes."""
-    if ray_address is not None and shards is None:
-        raise InputError("--ray-address needs --shards N")
-    store = open_store(options.db)
-    if shards is None:
-        spec = options.spec(options.load_suites())
-        progress = execute_run(store, spec, options.quiet, "run")
-    else:
-        spec, progress = execute_sharded_run(store, options.description(), shards, ray_address, options.quiet)
-    agg = aggregate(spec.run_id, store.iter_attempts(spec.run_id))
-    console.print(_summary_table(agg, f"run {spec.run_id}"))
-    print_run_footer(progress, spec.run_id)
-    write_report_if_asked(store, spec.run_id, options.report)
+    store, summary = run_to_end(options, "run")
+    agg = aggregate(summary.run_id, store.iter_attempts(summary.run_id))
+    console.print(_summary_table(agg, f"run {summary.run_id}"))
+    print_run_footer(summary, summary.run_id)
+    write_report_if_asked(store, summary.run_id, options.report)
 
 
 @app.command()
