@@ -19,7 +19,8 @@ from shinsa.gov.profiles import LoadedProfile, load_profile
 from shinsa.gov.records import GovRecords
 from shinsa.gov.signing import generate_keypair
 from shinsa.gov.triage import triage
-from shinsa.run.engine import RunSpec, execute, prepare
+from shinsa.run.engine import RunSpec
+from shinsa.run.lifecycle import execute_spec
 from shinsa.store.store import Store
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import build_target
@@ -48,7 +49,7 @@ def intake_data(**changes: Any) -> dict[str, Any]:
 def vendor_run(store: Store, run_id: str, target: str = FAQ_BOT, suite: str = "quick") -> None:
     """What a vendor does with ``shinsa run``: run a suite against the endpoint."""
     spec = RunSpec(run_id=run_id, suites=[load_suite(suite)], target=build_target(target))
-    asyncio.run(execute(store, prepare(store, spec)))
+    asyncio.run(execute_spec(store, spec))
 
 
 def keys(folder: Path, name: str) -> tuple[Path, Path]:

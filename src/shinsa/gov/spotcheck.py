@@ -20,7 +20,8 @@ from shinsa.errors import InputError
 from shinsa.gov.bundles import VerifiedBundle
 from shinsa.items import Item
 from shinsa.outcomes import Outcome
-from shinsa.run.engine import RunSpec, execute, prepare
+from shinsa.run.engine import RunSpec
+from shinsa.run.lifecycle import execute_spec
 from shinsa.scorers.base import Scorer, build_scorer
 from shinsa.store.store import Store
 from shinsa.suites.base import Suite
@@ -97,7 +98,7 @@ def run_items(store: Store, run_id: str, target: Target, suites: list[Suite], un
         seed=seed,
         command="shinsa bundle spot-check",
     )
-    asyncio.run(execute(store, prepare(store, spec)))
+    asyncio.run(execute_spec(store, spec))
 
 
 def spot_check(store: Store, bundle: VerifiedBundle, target: Target, sample: int, seed: int, tolerance: float) -> SpotCheck:
