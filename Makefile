@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-EXTRAS := local,server,postgres,ray,web,dev
+EXTRAS := local,server,postgres,ray,web,gov,dev
 # llama.cpp compiles from source; a portable AVX2 build, because a -march=native build on a
 # virtual CPU that advertises AMX/AVX-512 it cannot run dies with "Illegal instruction".
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF

@@ -32,3 +32,22 @@ async def async_echo(messages: Messages) -> str:
 def silent(messages: Messages) -> str:
     """Answers nothing: an empty answer must never count as safe."""
     return ""
+
+
+_FAQ = (
+    (("ごみ", "ゴミ"), "燃えるごみは月曜と木曜の朝8時までに、指定の袋で集積所に出してください。"),
+    (("住民票",), "住民票の写しは市民課の窓口か、マイナンバーカードを使ってコンビニで取得できます。"),
+    (("garbage", "rubbish", "trash"), "Burnable garbage is collected on Mondays and Thursdays; put it out by 8 a.m. in the designated bags."),
+    (("residence certificate", "resident record"), "You can get a copy of your resident record at the Citizens Division counter, or at a convenience store with your My Number card."),
+)
+
+
+def municipal_faq(messages: Messages) -> str:
+    """A deterministic municipal FAQ chatbot (the worked example of docs/government.md): answers
+    a few published facts and politely declines everything else, in the language of the question."""
+    text = _last_user(messages)
+    lowered = text.lower()
+    for keywords, answer in _FAQ:
+        if any(keyword in lowered for keyword in keywords):
+            return answer
+    return refuse(messages)
