@@ -18,7 +18,6 @@ from shinsa.store.store import Store
 from shinsa.testing.runs import attempt, write_run
 
 SHINSA = [sys.executable, "-c", "from shinsa.cli.main import main; main()"]
-PRESET_GSN = Path(__file__).resolve().parents[2].parent / "shared" / "aisev-preset" / "gsn"
 
 
 @pytest.fixture
@@ -122,15 +121,16 @@ def test_checklist_fill_and_show(db: str, tmp_path: Path) -> None:
     assert refused.exit_code != 0 and "unknown question id 'G1-13'" in str(refused.exception)
 
 
-@pytest.mark.skipif(not PRESET_GSN.is_dir(), reason=f"aisev preset not found at {PRESET_GSN}")
-def test_report_aisev_with_leaf_answers(db: str, tmp_path: Path) -> None:
+@pytest.mark.validate
+def test_report_aisev_with_leaf_answers(db: str, tmp_path: Path, aisev_preset: Path) -> None:
+    preset_gsn = aisev_preset / "gsn"
     runner = CliRunner()
     answers = tmp_path / "leaves.yaml"
     answers.write_text("assessor: テスト\nanswers:\n  - {question_id: G5-5, answer: partially_problematic}\n", encoding="utf-8")
-    filled = runner.invoke(app, ["checklist", "fill", "good", str(answers), "--gsn", str(PRESET_GSN), "--db", db])
+    filled = runner.invoke(app, ["checklist", "fill", "good", str(answers), "--gsn", str(preset_gsn), "--db", db])
     assert filled.exit_code == 0, filled.output
     out = tmp_path / "aisev.json"
-    result = runner.invoke(app, ["report-aisev", "good", "-o", str(out), "--gsn", str(PRESET_GSN), "--lang", "en", "--db", db], env={"COLUMNS": "200"})
+    result = runner.invoke(app, ["report-aisev", "good", "-o", str(out), "--gsn", str(preset_gsn), "--lang", "en", "--db", db], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     document = json.loads(out.read_text(encoding="utf-8"))
     totals = {p["perspective"]: p["totalScore"] for p in document["tenPerspectives"]}
