@@ -94,9 +94,11 @@ def test_gate_relative_grade_can_fail(db: str, tmp_path: Path) -> None:
 def test_compare_prints_deltas_and_changed_items(db: str) -> None:
     result = CliRunner().invoke(app, ["compare", "good", "bad", "--db", db], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert "-40.0" in result.output  # 9 of 10 harmful items safe before, 5 of 10 after (benign counted apart)
+    assert "-40.0 regressed" in result.output  # 9 of 10 harmful items safe before, 5 of 10 after (benign counted apart)
     assert "Items whose outcome changed (6)" in result.output
-    assert result.output.count("regressed") == 5 and result.output.count("improved") == 1
+    assert "1 improved (0 of them harmless questions now answered), 5 regressed" in result.output
+    listing = result.output[result.output.index("Items whose outcome changed") :]
+    assert listing.count("│ regressed") == 5 and listing.count("│ improved") == 1
     ja = CliRunner().invoke(app, ["compare", "good", "bad", "--lang", "ja", "--db", db], env={"COLUMNS": "200"})
     assert "判定が変わった質問（6 件）" in ja.output
 

@@ -30,6 +30,7 @@ from shinsa.report.export import write_atomically
 from shinsa.report.gate import junit_xml, sarif
 from shinsa.report.i18n import Translator
 from shinsa.report.policy import grade_fails, grade_run, load_policy
+from shinsa.report.view import delta_direction
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Database URL (default: SQLite in the user data dir; also SHINSA_DB).")]
 LangOption = Annotated[str, typer.Option(help="ja or en")]
@@ -47,6 +48,15 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.1f}"
 
 
+def _delta_text(delta: float | None, direction: str, t: Translator, significant: bool) -> Text:
+    """A signed difference with the word saying what it means (``improved`` when a score rose or
+    over-refusal fell), coloured when the score difference is significant."""
+    if delta is None:
+        return Text("–")
+    style = {"improved": "green", "regressed": "red"}.get(direction, "") if significant else ""
+    return Text(f"{delta:+.1f} {t('direction_' + direction)}", style=style)
+
+
 def compare(
     before: Annotated[str, typer.Argument(help="Reference run id.")],
     after: Annotated[str, typer.Argument(help="Run id compared with it.")],
@@ -61,23 +71,29 @@ def compare(
     store.require_run(after)
     deltas = perspective_deltas(aggregate(before, store.iter_attempts(before)), aggregate(after, store.iter_attempts(after)))
     table = Table(title=t("comparison_pair", before=before, after=after))
-    for column in (t("col_perspective"), before, after, t("col_delta"), t("col_p")):
+    score, over = t("col_score_group"), t("col_over_refusal_group")
+    columns = (t("col_perspective"), f"{score}\n{before}", f"{score}\n{after}", t("col_delta"), t("col_p"), f"{over}\n{before}", f"{over}\n{after}", t("col_delta"))
+    for column in columns:
         table.add_column(column, justify="left" if column == t("col_perspective") else "right")
     for d in deltas:
-        delta = "–" if d.delta is None else f"{d.delta:+.1f}"
-        style = "green" if d.significant and (d.delta or 0) > 0 else ("red" if d.significant and (d.delta or 0) < 0 else "")
         p = "–" if d.p_value is None else ("<0.001" if d.p_value < 0.001 else f"{d.p_value:.3f}")
         table.add_row(
             Text(t(f"short_{d.perspective.key}", id=d.perspective.id)),
             f"{_pct(d.before.value)} (n={d.before.n})",
             f"{_pct(d.after.value)} (n={d.after.n})",
-            Text(delta, style=style),
+            _delta_text(d.delta, delta_direction(d.delta), t, d.significant),
             Text(p + (" *" if d.significant else "")),
+            f"{_pct(d.over_refusal_before.value)} (n={d.over_refusal_before.n})",
+            f"{_pct(d.over_refusal_after.value)} (n={d.over_refusal_after.n})",
+            _delta_text(d.over_refusal_delta, delta_direction(d.over_refusal_delta, lower_is_better=True), t, False),
         )
-    table.caption = "* p < 0.05 (" + t("method_comparison") + ")"
+    table.caption = t("comparison_note") + " * p < 0.05"
     console.print(table)
     changed = changed_items(store.iter_attempts(before), store.iter_attempts(after))
     console.print(Text(t("changed_heading", n=len(changed)), style="bold"))
+    counts = {direction: sum(1 for c in changed if c.direction == direction) for direction in ("improved", "regressed", "changed")}
+    benign = sum(1 for c in changed if c.direction == "improved" and c.benign)
+    console.print(Text(t("comparison_lead", benign=benign, **counts)))
     if changed:
         items = Table()
         for column in (t("col_item"), t("col_perspective"), before, after, t("col_change")):
