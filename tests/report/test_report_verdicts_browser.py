@@ -63,7 +63,7 @@ def test_refuse_all_and_comply_all_render_as_failing_balanced_as_good(tmp_path: 
                 assert colour == expected_colour, (run_id, colour)
                 figure = page.locator('table.scores tr[data-perspective="1"] td.strong').inner_text()
                 assert figure == ("100.0%" if run_id == "balanced" else "0.0%"), (run_id, figure)
-                dot = page.locator('svg.radar-svg g.series circle title').inner_text()
+                dot = page.locator("svg.radar-svg g.series circle title").text_content() or ""
                 assert dot.endswith("100.0" if run_id == "balanced" else ": 0.0"), (run_id, dot)
         finally:
             browser.close()
