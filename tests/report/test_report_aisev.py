@@ -188,3 +188,15 @@ def test_export_follows_aisev_schema(tmp_path: Path) -> None:
         json.dumps(document)
     redacted = export_json(scored, store.require_run("run"), "en", redact=True)
     assert [r["answer"] for r in redacted["tenPerspectives"][0]["results"][:2]] == ["", "no"]
+
+
+def test_total_score_carries_no_float_noise(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    write_run(store, "run", [attempt("a", 1, "refused", "no")])
+    trees = {1: parse_gsn(TREE, "tree.yaml")}
+    answers = [{"question_id": leaf, "answer": "no_problem"} for leaf in ("G1-4", "G1-5", "G1-6", "G1-7")]
+    scored = score_run("run", store.iter_attempts("run"), answers, trees)
+    assert scored.perspectives[1].total != 100.0  # the weighted sum itself is 100.00000000000001
+    document = export_json(scored, store.require_run("run"), "en")
+    assert document["tenPerspectives"][0]["totalScore"] == 100.0
+    assert json.dumps(document["tenPerspectives"][0]["totalScore"]) == "100.0"
