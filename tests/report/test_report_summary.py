@@ -87,7 +87,7 @@ def test_two_runs_open_with_the_comparison(db: str) -> None:
 
 
 def test_compare_shows_over_refusal_and_words_that_agree_with_the_sign(db: str) -> None:
-    result = CliRunner().invoke(app, ["compare", "refuse-all", "balanced", "--db", db], env={"COLUMNS": "250"})
+    result = CliRunner().invoke(app, ["compare", "refuse-all", "balanced", "--lang", "en", "--db", db], env={"COLUMNS": "250"})
     assert result.exit_code == 0, result.output
     toxic = next(line for line in result.output.splitlines() if "1 Toxic" in line)
     assert "100.0 (n=12)" in toxic and "0.0 (n=12)" in toxic  # over-refusal before and after

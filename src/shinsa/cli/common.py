@@ -10,7 +10,7 @@ import json
 import shlex
 import signal
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Annotated, Any, get_args, get_type_hints
@@ -48,6 +48,9 @@ console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Database URL (default: SQLite in the user data dir; also SHINSA_DB).")]
+LangOption = Annotated[str, typer.Option("--lang", envvar="SHINSA_LANG", help="Language of what is written: ja or en.")]
+"""One rule for every command: Japanese first, English on request (``--lang en`` or SHINSA_LANG=en)."""
+DEFAULT_LANG = "ja"
 
 
 def open_store(db: str | None) -> Store:
@@ -67,6 +70,18 @@ def parse_params(params: list[str] | None) -> dict[str, object]:
     return parsed
 
 
+DEFAULT_MAX_TOKENS = 256
+"""Enough for a refusal, a safe completion or a short factual answer (verdicts rest on the first
+sentences), and half the time per answer of 512 on a slow local server."""
+DEFAULT_MAX_TOKENS_LOCAL = 96
+DEFAULT_CONCURRENCY_HELP = "local 1, python 8, http 16, openai 32, replay 64"
+"""Stated in ``--concurrency``'s help; a test checks it against the targets' ``default_concurrency``."""
+SUITE_HELP = (
+    "A bundled suite name (e.g. quick), a .jsonl/.yaml/.csv file or suite folder, or PREFIX:FILE for a "
+    "public dataset with PREFIX one of aisev, ailuminate, answercarefully, bbq, jtruthfulqa, mapped. Repeatable."
+)
+
+
 def target_options(
     target: str,
     base_url: str | None,
@@ -79,7 +94,7 @@ def target_options(
     params: list[str] | None,
 ) -> TargetOptions:
     """Options for a target; the embedded model gets short answers by default to stay fast."""
-    default_tokens = 96 if target.startswith("local") else 512
+    default_tokens = DEFAULT_MAX_TOKENS_LOCAL if target.startswith("local") else DEFAULT_MAX_TOKENS
     return TargetOptions(
         base_url=base_url,
         api_key_env=api_key_env,
@@ -100,11 +115,11 @@ class RunOptions:
     """The runner's command-line options, shared by ``shinsa run`` and ``shinsa redteam`` so both
     accept the same flags. Each field is one option; :func:`run_options` adds them to a command."""
 
-    suite: Annotated[list[str], typer.Option("--suite", "-s", help="Bundled suite name, aisev:FILE.csv, or a .jsonl/.yaml/.csv file or folder. Repeatable.")]
+    suite: Annotated[list[str], typer.Option("--suite", "-s", help=SUITE_HELP)]
     target: Annotated[str, typer.Option("--target", "-t", help="openai:MODEL, http:CONFIG.yaml, python:module:func, local, replay:FILE.jsonl")] = "local"
     run_id: Annotated[str | None, typer.Option("--run-id", help="Resume this run, or name a new one.")] = None
     db: DbOption = None
-    concurrency: Annotated[int | None, typer.Option(min=1, help="Requests in flight (default per target kind).")] = None
+    concurrency: Annotated[int | None, typer.Option(min=1, help=f"Requests in flight (default per target kind: {DEFAULT_CONCURRENCY_HELP}).")] = None
     rate: Annotated[float | None, typer.Option(min=0.001, help="At most this many requests per second.")] = None
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N items.")] = None
     timeout: Annotated[float, typer.Option(min=0.1, help="Seconds per request.")] = 60.0
@@ -113,7 +128,7 @@ class RunOptions:
     api_key_env: Annotated[str | None, typer.Option(help="Environment variable holding the API key.")] = None
     system: Annotated[str | None, typer.Option(help="System prompt for items that bring none.")] = None
     temperature: Annotated[float | None, typer.Option(help="Sampling temperature.")] = 0.0
-    max_tokens: Annotated[int | None, typer.Option(help="Maximum answer length in tokens.")] = None
+    max_tokens: Annotated[int | None, typer.Option(help=f"Maximum answer length in tokens (default {DEFAULT_MAX_TOKENS}; {DEFAULT_MAX_TOKENS_LOCAL} for local).")] = None
     seed: Annotated[int, typer.Option(help="Seed for sampling and retries.")] = 0
     param: Annotated[list[str] | None, typer.Option(help="Extra request parameter KEY=JSON_VALUE. Repeatable.")] = None
     judge: Annotated[str | None, typer.Option(help="Target used as LLM judge for requirement/rubric scorers.")] = None
@@ -247,6 +262,18 @@ async def _run_with_progress(
         return await _execute_with_progress(with_open_targets, prepared, progress, quiet)
 
 
+PLAIN_PROGRESS_EVERY = 5.0
+"""Seconds between progress lines when stderr is not a terminal (a log file, CI, a pipe)."""
+
+
+def progress_line(run_id: str, progress: RunProgress, total: int, elapsed: float) -> str:
+    done = progress.done + progress.skipped
+    return (
+        f"{run_id}: {done}/{total} ({progress.done / max(elapsed, 1e-6):.1f}/s), errors {progress.errors}, "
+        f"cached {progress.cached}, resumed {progress.skipped}, {elapsed:.0f}s elapsed"
+    )
+
+
 async def _execute_with_progress(
     executor: RunExecutor, prepared: PreparedRun, progress: RunProgress, quiet: bool
 ) -> RunProgress:
@@ -254,38 +281,55 @@ async def _execute_with_progress(
     loop = asyncio.get_running_loop()
     if quiet:
         return await executor(prepared, progress)
+    started = loop.time()
+    if not err_console.is_terminal:
+        # no live bar without a terminal: a plain line every few seconds, so a log shows the run moving
+
+        async def report() -> None:
+            while True:
+                await asyncio.sleep(PLAIN_PROGRESS_EVERY)
+                err_console.print(progress_line(spec.run_id, progress, prepared.total, loop.time() - started), markup=False)
+
+        reporter = asyncio.create_task(report())
+        try:
+            return await executor(prepared, progress)
+        finally:
+            reporter.cancel()
     columns = (
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TaskProgressColumn(),
         TextColumn("{task.fields[rate]:.1f}/s"),
+        TextColumn("left"),
         TimeRemainingColumn(),
         TextColumn("errors {task.fields[errors]}  cached {task.fields[cached]}  resumed {task.fields[skipped]}"),
     )
     with Progress(*columns, console=err_console, refresh_per_second=4) as bar:
         bar_task = bar.add_task(spec.run_id, total=prepared.total, rate=0.0, errors=0, cached=0, skipped=0)
 
+        def update() -> None:
+            elapsed = max(1e-6, loop.time() - started)
+            bar.update(
+                bar_task,
+                completed=progress.done + progress.skipped,
+                rate=progress.done / elapsed,
+                errors=progress.errors,
+                cached=progress.cached,
+                skipped=progress.skipped,
+            )
+
         async def refresh() -> None:
             while True:
-                elapsed = max(1e-6, loop.time() - started)
-                bar.update(
-                    bar_task,
-                    completed=progress.done + progress.skipped,
-                    rate=progress.done / elapsed,
-                    errors=progress.errors,
-                    cached=progress.cached,
-                    skipped=progress.skipped,
-                )
+                update()
                 await asyncio.sleep(0.25)
 
-        started = loop.time()
         refresher = asyncio.create_task(refresh())
         try:
             return await executor(prepared, progress)
         finally:
             refresher.cancel()
-            bar.update(bar_task, completed=progress.done + progress.skipped, errors=progress.errors)
+            update()  # the last counts, so the bar agrees with the summary printed after it
 
 
 def execute_run(store: Store, spec: RunSpec, quiet: bool, command: str) -> RunProgress:
@@ -325,6 +369,27 @@ def print_run_footer(progress: RunProgress, run_id: str) -> None:
     console.print(
         f"{progress.done} answered ({progress.errors} errors, {progress.cached} from cache), "
         f"{progress.skipped} already finished. Run id: [bold]{run_id}[/]"
+    )
+
+
+TIMEOUT_HINT_SHARE = 0.2
+"""A hint is printed when at least this share of a run's answers timed out."""
+
+
+def timeout_hint(rows: Iterable[dict[str, Any]], concurrency: int, timeout: float, run_id: str) -> str | None:
+    """One line on what to do when many answers timed out: a slow server given too many requests
+    at once answers none of them in time."""
+    answered = timed_out = 0
+    for row in rows:
+        answered += 1
+        timed_out += row["outcome"] == "error" and "timed out" in (row.get("error") or "")
+    if not timed_out or timed_out < TIMEOUT_HINT_SHARE * answered:
+        return None
+    fewer = max(1, concurrency // 4)
+    return (
+        f"hint: {timed_out} of {answered} answers timed out after {timeout:g}s with {concurrency} requests in flight; "
+        f"a slow server needs fewer at once or more time: --concurrency {fewer} --timeout {timeout * 3:g} "
+        f"--run-id {run_id} retries them"
     )
 
 

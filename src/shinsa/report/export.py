@@ -82,12 +82,12 @@ def write_json(rows: Iterable[dict[str, Any]], out: IO[str], run: dict[str, Any]
     return count
 
 
-def write_atomically(path: Path, write: Any) -> int:
+def write_atomically(path: Path, write: Any, encoding: str = "utf-8", errors: str = "strict") -> int:
     """Write via a temporary file in the same folder, so a failure never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with os.fdopen(fd, "w", encoding=encoding, errors=errors, newline="") as handle:
             count: int = write(handle)
         os.replace(tmp, path)
         return count

@@ -399,6 +399,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # checklist and aisev
     "col_question": ("質問", "Question"),
+    "col_question_id": ("質問ID", "Question id"),
+    "template_header": (
+        "Shinsa チェックリスト回答ファイル。記入後に shinsa checklist fill 実行ID このファイル で登録します。\n"
+        "answer には次のいずれかを書きます: {scale}\n"
+        "すべての質問に回答するか（当てはまらなければ not_applicable）、回答しない質問の行を削除してください。",
+        "Shinsa checklist answers. Fill in, then record them with: shinsa checklist fill RUN_ID THIS_FILE\n"
+        "Each answer is one of: {scale}\n"
+        "Answer every question (not_applicable when it does not apply) or delete the lines of those you leave out.",
+    ),
     "col_answer": ("回答", "Answer"),
     "col_evidence": ("根拠", "Evidence"),
     "col_assessor": ("評価者", "Assessor"),
