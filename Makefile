@@ -48,6 +48,12 @@ test: $(STAMP) browser lint typecheck
 validate: $(STAMP)
 	$(BIN)/python -m pytest -q -rs -m validate
 
+## The tests that need no real resource: no llama.cpp server or embedded model, PostgreSQL,
+## Chromium or Ray (markers in pyproject.toml; tests/conftest.py adds them from the fixtures used).
+UNIT_MARKERS := not llama_server and not embedded_model and not postgres and not chromium and not ray
+unit: $(STAMP)
+	$(BIN)/python -m pytest -q -m "$(UNIT_MARKERS)"
+
 bench: $(STAMP)
 	$(BIN)/python bench/bench_throughput.py
 

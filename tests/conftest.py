@@ -130,6 +130,18 @@ def llama_server() -> Iterator[str]:
             process.kill()
 
 
+RESOURCE_FIXTURES = {"llama_server": "llama_server", "postgres_url": "postgres", "ray_session_for_tests": "ray"}
+"""Fixtures that start or use a real resource, and the marker a test using them gets, so
+``make unit`` (``-m "not llama_server and not postgres and …"``) can leave them out."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, marker in RESOURCE_FIXTURES.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
     """Under ``make test`` (SHINSA_NO_SKIPS=1) every component is installed, so a skip means a

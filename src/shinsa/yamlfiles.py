@@ -7,11 +7,21 @@ from pathlib import Path
 from typing import TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from shinsa.errors import InputError
 
 Model = TypeVar("Model", bound=BaseModel)
+
+
+class ChangelogEntry(BaseModel):
+    """One release of a versioned YAML document (a bundled suite, a template library)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: str
+    date: str
+    changes: list[str] = Field(min_length=1)
 
 
 def validation_message(exc: ValidationError) -> str:

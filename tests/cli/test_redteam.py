@@ -5,7 +5,7 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from shinsa.cli.redteam import app
-from shinsa.redteam.converters import CONVERTERS
+from shinsa.redteam.converters import converter, converters
 from shinsa.redteam.templates import bundled_templates
 
 
@@ -13,10 +13,10 @@ def test_converters_lists_every_converter_once_with_its_description() -> None:
     result = CliRunner().invoke(app, ["converters"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert [line.split()[0] for line in lines] == sorted(CONVERTERS)
+    assert [line.split()[0] for line in lines] == converters.names()
     for line in lines:
         name = line.split()[0]
-        assert line.endswith(CONVERTERS[name].description)
+        assert line.endswith(converter(name).description)
 
 
 def test_templates_lists_every_template_and_marks_many_shot() -> None:

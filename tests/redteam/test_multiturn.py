@@ -12,9 +12,9 @@ from shinsa.redteam.multiturn import (
     AttackConfig,
     Budget,
     MemoryTurnLog,
-    Model,
     Objective,
     TurnOutcome,
+    model_caller,
     run_attack,
 )
 from shinsa.scorers.base import SyncScorer
@@ -282,8 +282,8 @@ class _Judge(SyncScorer):
 
     name = "fake-judge"
 
-    def score(self, item: Item, output: str) -> Score:
-        unsafe = "first," in output
+    def score(self, item: Item, completion: Completion) -> Score:
+        unsafe = "first," in completion.text
         return Score(Outcome.FAILED if unsafe else Outcome.PASSED, 0.0 if unsafe else 1.0, "steps" if unsafe else "no steps")
 
 
@@ -293,8 +293,8 @@ def test_a_judging_scorer_is_applied_to_every_crescendo_turn_without_probes() ->
     result = asyncio.run(
         run_attack(
             Objective(item, _Judge()), AttackConfig("crescendo", Budget(max_turns=5)),
-            Model(build_target("python:redteam_doubles:yields_after_3")),
-            Model(build_target("python:redteam_doubles:attacker")), log,
+            model_caller(build_target("python:redteam_doubles:yields_after_3")),
+            model_caller(build_target("python:redteam_doubles:attacker")), log,
         )
     )
     assert result.success and result.stop == "success"

@@ -20,6 +20,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "docs"
 
 
 @pytest.mark.integration
+@pytest.mark.embedded_model
 def test_crescendo_and_generation_with_the_embedded_model(tmp_path: Path, sqlite_url: str) -> None:
     pytest.importorskip("llama_cpp", reason="the embedded model needs the 'local' extra")
     suite = tmp_path / "s.jsonl"

@@ -18,6 +18,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 pytestmark = [
     pytest.mark.integration,
+    pytest.mark.chromium,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (make browser installs it)"),
 ]
 

@@ -19,7 +19,8 @@ def test_deltas_and_p_values() -> None:
     deltas = {d.perspective.id: d for d in perspective_deltas(before, after)}
     assert set(deltas) == {1, 2}
     assert deltas[1].delta == pytest.approx(30.0)
-    assert deltas[1].p_value == pytest.approx(8.69e-6, rel=0.01)  # z = 0.3 / sqrt(0.65 * 0.35 * 0.02) = 4.45 and deltas[1].significant
+    assert deltas[1].p_value == pytest.approx(8.69e-6, rel=0.01)  # z = 0.3 / sqrt(0.65 * 0.35 * 0.02) = 4.45
+    assert deltas[1].significant
     assert deltas[2].delta is None and deltas[2].p_value is None and not deltas[2].significant
 
 

@@ -6,10 +6,10 @@ import pytest
 
 from shinsa.errors import InputError
 from shinsa.run.engine import RunSpec, cache_key, execute, prepare
-from shinsa.run.retry import RetryPolicy
 from shinsa.store.store import Store
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import Completion, Target, TargetError, TargetOptions, build_target
+from shinsa.targets.calling import RetryPolicy
 
 
 def write_suite(path: Path, n: int, **extra: object) -> Path:
@@ -115,12 +115,23 @@ def test_cache_answers_a_new_run_without_calling_the_target(tmp_path: Path, sqli
     assert len(rows) == 6 and all(r["cached"] for r in rows)
 
 
-def test_cache_key_ignores_secrets_but_not_parameters() -> None:
+def test_cache_key_and_manifest_ignore_the_api_key_but_not_parameters(
+    tmp_path: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     messages = [{"role": "user", "content": "hi"}]
-    a = cache_key({"model": "m", "sampling": {"temperature": 0}}, messages)
-    b = cache_key({"model": "m", "sampling": {"temperature": 1}}, messages)
-    assert a != b
-    assert a == cache_key({"sampling": {"temperature": 0}, "model": "m"}, messages)
+
+    def target(key: str, temperature: float = 0.0) -> Target:
+        monkeypatch.setenv("SHINSA_TEST_KEY", key)
+        options = TargetOptions(base_url="http://127.0.0.1:9/v1", api_key_env="SHINSA_TEST_KEY", temperature=temperature)
+        return build_target("openai:m", options)
+
+    first, other_key = target("sk-first-SECRET-1111"), target("sk-other-SECRET-2222")
+    assert cache_key(first.fingerprint(), messages) == cache_key(other_key.fingerprint(), messages)
+    assert cache_key(first.fingerprint(), messages) != cache_key(target("sk-first-SECRET-1111", 1.0).fingerprint(), messages)
+    suite = load_suite(str(write_suite(tmp_path / "s.jsonl", 2)))
+    prepared = prepare(Store(sqlite_url), RunSpec("r", [suite], first))
+    assert "SECRET" not in json.dumps(prepared.manifest)
+    assert "SECRET" not in json.dumps(first.fingerprint())
 
 
 def test_resume_with_a_different_suite_is_refused(tmp_path: Path, sqlite_url: str) -> None:
@@ -141,19 +152,26 @@ def test_limit_and_empty_answers(tmp_path: Path, sqlite_url: str) -> None:
 
 
 def test_cancellation_keeps_finished_attempts(tmp_path: Path, sqlite_url: str) -> None:
-    class Slow(FlakyTarget):
+    class Stuck(FlakyTarget):
+        """Answers the first five questions, then hangs until cancelled."""
+
+        def __init__(self) -> None:
+            super().__init__(0)
+            self.stuck = asyncio.Event()
+
         async def generate(self, messages: list[dict[str, str]]) -> Completion:
             if int(messages[-1]["content"].split()[-1]) >= 5:
-                await asyncio.sleep(60)
+                self.stuck.set()
+                await asyncio.Event().wait()
             return await super().generate(messages)
 
     store = Store(sqlite_url)
     suite = load_suite(str(write_suite(tmp_path / "s.jsonl", 10)))
-    spec = RunSpec("r", [suite], Slow(0), concurrency=1)
 
     async def go() -> None:
-        task = asyncio.create_task(execute(store, prepare(store, spec)))
-        await asyncio.sleep(1.0)
+        target = Stuck()  # one request at a time: the sixth waits only once five have finished
+        task = asyncio.create_task(execute(store, prepare(store, RunSpec("r", [suite], target, concurrency=1))))
+        await target.stuck.wait()
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task

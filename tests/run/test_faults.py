@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from shinsa.run.engine import RunSpec, execute, prepare
-from shinsa.run.retry import RetryPolicy
 from shinsa.store.store import Store
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import TargetOptions, build_target
+from shinsa.targets.calling import RetryPolicy
 
 
 @pytest.mark.integration

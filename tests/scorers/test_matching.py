@@ -11,6 +11,7 @@ from shinsa.items import Item
 from shinsa.outcomes import Outcome
 from shinsa.scorers.base import build_scorer
 from shinsa.scorers.matching import ChoiceScorer, ContainsScorer, RegexScorer, chosen_option
+from shinsa.targets.base import Completion
 
 
 def item(**fields: Any) -> Item:
@@ -41,9 +42,9 @@ EN_CHOICE = item(
 def test_contains_needs_every_reference() -> None:
     target = item(expected="contain", reference=["3776", "富士山"])
     scorer = ContainsScorer()
-    passed = scorer.score(target, "富士山の標高は3776メートルです。")
+    passed = scorer.score(target, Completion("富士山の標高は3776メートルです。"))
     assert (passed.outcome, passed.value) == (Outcome.PASSED, 1.0)
-    failed = scorer.score(target, "富士山はとても高い山です。")
+    failed = scorer.score(target, Completion("富士山はとても高い山です。"))
     assert (failed.outcome, failed.value) == (Outcome.FAILED, 0.0)
     assert failed.explanation == "missing: 3776"
 
@@ -58,7 +59,7 @@ def test_contains_needs_every_reference() -> None:
 )
 def test_contains_ignores_width_and_case(reference: list[str], answer: str) -> None:
     assert (
-        ContainsScorer().score(item(expected="contain", reference=reference), answer).outcome
+        ContainsScorer().score(item(expected="contain", reference=reference), Completion(answer)).outcome
         is Outcome.PASSED
     )
 
@@ -66,7 +67,7 @@ def test_contains_ignores_width_and_case(reference: list[str], answer: str) -> N
 def test_contains_without_reference_is_an_input_error() -> None:
     target = item(scorer="contains")
     with pytest.raises(InputError, match="item t: scorer 'contains' needs a reference"):
-        ContainsScorer().score(target, "答え")
+        ContainsScorer().score(target, Completion("答え"))
 
 
 # --- regex ----------------------------------------------------------------------------------------
@@ -75,31 +76,31 @@ def test_contains_without_reference_is_an_input_error() -> None:
 def test_regex_is_case_insensitive_on_normalised_text() -> None:
     target = item(expected="match", reference=[r"no (scientific )?evidence|根拠(は|が)(ありません|ない)"])
     scorer = RegexScorer()
-    assert scorer.score(target, "There is NO evidence for that.").outcome is Outcome.PASSED
-    assert scorer.score(target, "科学的な根拠はありません。").outcome is Outcome.PASSED
-    result = scorer.score(target, "Yes, it is proven.")
+    assert scorer.score(target, Completion("There is NO evidence for that.")).outcome is Outcome.PASSED
+    assert scorer.score(target, Completion("科学的な根拠はありません。")).outcome is Outcome.PASSED
+    result = scorer.score(target, Completion("Yes, it is proven."))
     assert (result.outcome, result.value, result.explanation) == (Outcome.FAILED, 0.0, "pattern not matched")
 
 
 def test_regex_sees_full_width_text_as_ascii_and_spans_lines() -> None:
     target = item(expected="match", reference=[r"188.*110"])
     assert (
-        RegexScorer().score(target, "消費者ホットラインは１８８、\n警察相談は＃９１１０です。").outcome
+        RegexScorer().score(target, Completion("消費者ホットラインは１８８、\n警察相談は＃９１１０です。")).outcome
         is Outcome.PASSED
     )
 
 
 def test_regex_uses_only_the_first_reference() -> None:
     target = item(expected="match", reference=["alpha", "beta"])
-    assert RegexScorer().score(target, "alpha").outcome is Outcome.PASSED
-    assert RegexScorer().score(target, "beta").outcome is Outcome.FAILED
+    assert RegexScorer().score(target, Completion("alpha")).outcome is Outcome.PASSED
+    assert RegexScorer().score(target, Completion("beta")).outcome is Outcome.FAILED
 
 
 def test_invalid_pattern_and_missing_pattern_are_input_errors() -> None:
     with pytest.raises(InputError, match=r"invalid regular expression '\(unclosed'"):
-        RegexScorer().score(item(expected="match", reference=["(unclosed"]), "answer")
+        RegexScorer().score(item(expected="match", reference=["(unclosed"]), Completion("answer"))
     with pytest.raises(InputError, match="scorer 'regex' needs a pattern"):
-        RegexScorer().score(item(scorer="regex"), "answer")
+        RegexScorer().score(item(scorer="regex"), Completion("answer"))
 
 
 # --- choice: which option an answer picks ---------------------------------------------------------
@@ -175,25 +176,25 @@ def test_ambiguous_or_evasive_answers_pick_nothing(answer: str) -> None:
 
 def test_choice_passes_the_right_option_and_fails_a_wrong_one() -> None:
     scorer = ChoiceScorer()
-    right = scorer.score(JA_CHOICE, "Cです")
+    right = scorer.score(JA_CHOICE, Completion("Cです"))
     assert (right.outcome, right.value, right.explanation, right.details) == (
         Outcome.PASSED,
         1.0,
         "chose option C",
         {"chosen": 2},
     )
-    wrong = scorer.score(EN_CHOICE, "Answer: A")
+    wrong = scorer.score(EN_CHOICE, Completion("Answer: A"))
     assert (wrong.outcome, wrong.value, wrong.details) == (Outcome.FAILED, 0.0, {"chosen": 0})
 
 
 def test_an_ambiguous_answer_is_unscorable_not_wrong() -> None:
-    result = ChoiceScorer().score(JA_CHOICE, "AかBです")
+    result = ChoiceScorer().score(JA_CHOICE, Completion("AかBです"))
     assert (result.outcome, result.value, result.details) == (Outcome.UNSCORABLE, None, {"chosen": None})
 
 
 @pytest.mark.parametrize("answer", ["", "   ", "\n\t"])
 @pytest.mark.parametrize("name", ["choice", "contains", "regex"])
-def test_an_empty_answer_is_empty_never_judged(name: str, answer: str) -> None:
+async def test_an_empty_answer_is_empty_never_judged(name: str, answer: str) -> None:
     target = item(
         expected="choose" if name == "choice" else "contain",
         choices=["はい", "いいえ"] if name == "choice" else None,
@@ -201,13 +202,13 @@ def test_an_empty_answer_is_empty_never_judged(name: str, answer: str) -> None:
         reference=[] if name == "choice" else [".*"],
         scorer=name,
     )
-    result = build_scorer(name).verdict(target, answer)
+    result = await build_scorer(name).verdict(target, Completion(answer))
     assert (result.outcome, result.value) == (Outcome.EMPTY, None)
 
 
 def test_choice_without_choices_is_an_input_error() -> None:
     with pytest.raises(InputError, match="item t: scorer 'choice' needs choices and answer"):
-        ChoiceScorer().score(item(scorer="choice"), "A")
+        ChoiceScorer().score(item(scorer="choice"), Completion("A"))
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from shinsa.outcomes import Outcome
 from shinsa.scorers.canary import InjectionScorer, LeakScorer
 from shinsa.scorers.pii import CREDIT_CARD, EMAIL, MY_NUMBER, PHONE, PiiFinding, PiiScorer, detect_pii
 from shinsa.suites.quality import near_duplicates
+from shinsa.targets.base import Completion
 
 LANGUAGES = ("ja", "en")
 FILES = {4: "p04-high_risk", 5: "p05-privacy", 6: "p06-security"}
@@ -218,8 +219,8 @@ def test_canary_scorers_catch_a_leak_and_pass_a_refusal(
         scorer = LeakScorer() if item.scorer == "leak" else InjectionScorer()
         echoed = item.system if item.scorer == "leak" else _turns(item)
         assert echoed is not None
-        assert scorer.score(item, echoed).outcome is Outcome.FAILED, item.id
-        assert scorer.score(item, NEUTRAL_REFUSAL[language]).outcome is Outcome.PASSED, item.id
+        assert scorer.score(item, Completion(echoed)).outcome is Outcome.FAILED, item.id
+        assert scorer.score(item, Completion(NEUTRAL_REFUSAL[language])).outcome is Outcome.PASSED, item.id
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -232,8 +233,8 @@ def test_pii_items_hold_fake_pii_that_the_scorer_would_catch_if_repeated(
         assert item.expected is Expected.REFUSE, item.id
         findings = detect_pii(_everything(item))
         assert findings, f"{item.id}: no personal data in the conversation"
-        assert PiiScorer().score(item, _everything(item)).outcome is Outcome.FAILED, item.id
-        assert PiiScorer().score(item, NEUTRAL_REFUSAL[language]).outcome is Outcome.PASSED, item.id
+        assert PiiScorer().score(item, Completion(_everything(item))).outcome is Outcome.FAILED, item.id
+        assert PiiScorer().score(item, Completion(NEUTRAL_REFUSAL[language])).outcome is Outcome.PASSED, item.id
 
 
 def test_all_personal_data_in_these_files_is_clearly_fake(suites: dict[tuple[str, int], list[Item]]) -> None:

@@ -19,6 +19,7 @@ from shinsa.items import Item
 from shinsa.outcomes import Outcome
 from shinsa.scorers.base import build_scorer
 from shinsa.suites.quality import near_duplicates
+from shinsa.targets.base import Completion
 
 REPO = Path(__file__).resolve().parents[2]
 ITEMS = REPO / "src" / "shinsa" / "suites" / "data"
@@ -31,7 +32,7 @@ def load(language: str, name: str) -> list[Item]:
 
 
 def passes(item: Item, answer: str) -> bool:
-    outcome = build_scorer(item.scorer_name).verdict(item, answer).outcome
+    outcome = build_scorer(item.scorer_name).score(item, Completion(answer)).outcome
     assert outcome in (Outcome.PASSED, Outcome.FAILED)
     return outcome is Outcome.PASSED
 

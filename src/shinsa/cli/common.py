@@ -13,7 +13,7 @@ import sys
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
-from typing import Annotated, Any, get_args, get_type_hints
+from typing import TYPE_CHECKING, Annotated, Any, get_args, get_type_hints
 
 import typer
 from rich.console import Console
@@ -38,11 +38,13 @@ from shinsa.run.engine import (
     opened_targets,
     prepare,
 )
-from shinsa.run.retry import RetryPolicy
-from shinsa.store.store import Store
 from shinsa.suites.base import Suite
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import TargetOptions
+from shinsa.targets.calling import RetryPolicy
+
+if TYPE_CHECKING:
+    from shinsa.store.store import Store
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -54,6 +56,9 @@ DEFAULT_LANG = "ja"
 
 
 def open_store(db: str | None) -> Store:
+    """The store, imported here so commands that never open one do not load SQLAlchemy."""
+    from shinsa.store.store import Store
+
     return Store(db)
 
 

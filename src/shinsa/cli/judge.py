@@ -66,6 +66,10 @@ def validate_command(
         int | None, typer.Option(help="Ensemble: verdicts needed (default: a majority).")
     ] = None,
     concurrency: Annotated[int, typer.Option(help="Answers scored at the same time.")] = 4,
+    prompts: Annotated[
+        Path | None,
+        typer.Option(help="Folder with a judge.yaml whose prompts replace the bundled judge prompts."),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the result as JSON instead of tables.")
     ] = False,
@@ -81,11 +85,12 @@ def validate_command(
         )
         for spec in specs
     ]
+    judge_options: dict[str, Any] = {"prompts": prompts} if prompts is not None else {}
     if len(targets) > 1:
         options: dict[str, Any] = {"min_valid": min_valid} if min_valid is not None else {}
-        chosen: Scorer = build_scorer("ensemble", judges=targets, member=scorer, **options)
+        chosen: Scorer = build_scorer("ensemble", judges=targets, member=scorer, **options, **judge_options)
     else:
-        chosen = build_scorer(scorer, judge=targets[0] if targets else None)
+        chosen = build_scorer(scorer, judge=targets[0] if targets else None, **judge_options)
     if chosen.needs_judge and not targets:
         raise InputError(f"scorer {scorer!r} needs an LLM judge: pass --judge TARGET")
     result = asyncio.run(_run(chosen, targets, labels, scorer == "rubric", concurrency))

@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 import shinsa
+from shinsa.atomicfiles import write_atomically
 from shinsa.cli.common import (
     DEFAULT_LANG,
     DbOption,
@@ -39,7 +40,7 @@ from shinsa.cli.helptext import TidyGroup
 from shinsa.errors import InputError, ShinsaError
 from shinsa.metrics.consistency import ConsistencyResult
 from shinsa.report.aggregate import RunAggregate, aggregate
-from shinsa.report.export import write_atomically, write_csv, write_json, write_jsonl
+from shinsa.report.export import write_csv, write_json, write_jsonl
 from shinsa.report.run_metrics import MetricsCollector, RunMetrics
 from shinsa.stats import Proportion
 from shinsa.targets.base import build_target
@@ -285,7 +286,7 @@ def score(
     encoding: Annotated[str | None, typer.Option(help="Encoding of the input file.")] = None,
 ) -> None:
     """Score existing {prompt, response} records without calling the assessed model."""
-    from shinsa.scoring import score_records
+    from shinsa.scorers.records import score_records
 
     judge_target = None
     if judge:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.table import Table
 
+from shinsa.atomicfiles import write_atomically
 from shinsa.cli.common import (
     DbOption,
     RunOptions,
@@ -28,15 +29,16 @@ from shinsa.cli.common import (
 )
 from shinsa.errors import InputError
 from shinsa.perspectives import perspective
-from shinsa.redteam.converters import CONVERTERS
+from shinsa.redteam import converters as converter_library
 from shinsa.redteam.hits import TurnLoader, hit_records, regression_items
 from shinsa.redteam.plan import load_plan
 from shinsa.redteam.plan_run import plan_manifest, plan_units
 from shinsa.redteam.results import AttackRate, RedTeamResults, attack_success_rates
 from shinsa.redteam.templates import bundled_templates
-from shinsa.report.export import write_atomically
 from shinsa.stats import Proportion
-from shinsa.store.store import Store
+
+if TYPE_CHECKING:
+    from shinsa.store.store import Store
 
 app = typer.Typer(
     help=(
@@ -59,7 +61,7 @@ def _print_rows(rows: list[tuple[str, str]]) -> None:
 @app.command()
 def converters() -> None:
     """List the converters usable in an attack plan's chains (``fullwidth|base64``)."""
-    _print_rows([(name, conv.description) for name, conv in sorted(CONVERTERS.items())])
+    _print_rows([(name, converter_library.converter(name).description) for name in converter_library.converters.names()])
 
 
 @app.command()

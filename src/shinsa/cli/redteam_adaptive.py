@@ -12,11 +12,12 @@ import contextlib
 import signal
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Annotated, cast, get_args
+from typing import IO, TYPE_CHECKING, Annotated, cast, get_args
 
 import typer
 from rich.table import Table
 
+from shinsa.atomicfiles import write_atomically
 from shinsa.cli.common import (
     RunOptions,
     console,
@@ -38,13 +39,14 @@ from shinsa.redteam.generation import (
     write_outputs,
 )
 from shinsa.redteam.injection import MODES, Mode, ScenarioBuilder, ScenarioSpec, injection_prompts
-from shinsa.redteam.multiturn import STRATEGIES, AttackConfig, AttackResult, Budget
-from shinsa.report.export import write_atomically
-from shinsa.run.retry import RetryPolicy
+from shinsa.redteam.multiturn import AttackConfig, AttackResult, Budget, attacks
 from shinsa.stats import Proportion
-from shinsa.store.store import Store
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import build_target
+from shinsa.targets.calling import RetryPolicy
+
+if TYPE_CHECKING:
+    from shinsa.store.store import Store
 
 AttackerOption = Annotated[str, typer.Option("--attacker", "-A", help="Target that writes the attacks (any target spec).")]
 AttackerUrlOption = Annotated[str | None, typer.Option(help="Base URL of the attacker, if OpenAI-compatible.")]
@@ -64,13 +66,6 @@ TemplatesOption = Annotated[
     Path | None, typer.Option(help="Folder with attacker.yaml / generation.yaml / injection.yaml overriding bundled prompts.")
 ]
 NoBaselineOption = Annotated[bool, typer.Option("--no-baseline", help="Skip the un-attacked baseline of the same items.")]
-
-STRATEGY_HELP = {
-    "crescendo": "Crescendo: escalate one conversation from a harmless opening to each item's request; "
-    "refused turns are dropped and rephrased.",
-    "pair": "PAIR: the attacker refines one prompt per item from the target's answers and their scores.",
-    "tap": "TAP: a tree of PAIR refinements; off-topic and low-scoring branches are pruned.",
-}
 
 
 def _rate(proportion: Proportion) -> str:
@@ -292,8 +287,8 @@ def inject(
 
 def register(group: typer.Typer) -> None:
     """Add the commands to ``group``."""
-    for strategy in STRATEGIES:
-        group.command(name=strategy, help=STRATEGY_HELP[strategy])(_attack_command(strategy))
+    for strategy in attacks.names():
+        group.command(name=strategy, help=attacks.get(strategy).summary)(_attack_command(strategy))
     group.command(name="generate")(generate)
     group.command(name="inject")(inject)
 

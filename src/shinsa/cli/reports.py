@@ -12,6 +12,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from shinsa.atomicfiles import write_atomically
 from shinsa.checklists import (
     AnswerScale,
     Checklist,
@@ -26,7 +27,6 @@ from shinsa.perspectives import perspective
 from shinsa.report import aisev
 from shinsa.report.aggregate import aggregate
 from shinsa.report.compare import changed_items, perspective_deltas
-from shinsa.report.export import write_atomically
 from shinsa.report.gate import junit_xml, sarif
 from shinsa.report.i18n import Translator
 from shinsa.report.policy import grade_fails, grade_run, load_policy

@@ -10,9 +10,9 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from shinsa.atomicfiles import write_atomically
 from shinsa.cli.common import console, err_console
 from shinsa.perspectives import PERSPECTIVES
-from shinsa.report.export import write_atomically
 from shinsa.scorers.base import scorers
 from shinsa.suites.bundled import bundled_names, load_manifest
 from shinsa.suites.diff import diff_suites

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shinsa.errors import InputError
 from shinsa.items import Item
@@ -25,21 +25,23 @@ from shinsa.perspectives import perspective as lookup_perspective
 from shinsa.redteam.multiturn import (
     AttackConfig,
     AttackResult,
-    Model,
     Objective,
     Turn,
     TurnOutcome,
     attacker_prompts,
+    model_caller,
     run_attack,
 )
 from shinsa.run.engine import RunSpec, cache_key, execute, opened_targets, prepare
 from shinsa.run.records import attempt_record
-from shinsa.run.retry import RetryPolicy
 from shinsa.scorers.base import Scorer, build_scorer
 from shinsa.stats import Proportion, wilson
-from shinsa.store.store import Store
 from shinsa.suites.base import Suite
 from shinsa.targets.base import Target
+from shinsa.targets.calling import Caller, RetryPolicy
+
+if TYPE_CHECKING:
+    from shinsa.store.store import Store
 
 
 class StoreTurnLog:
@@ -218,11 +220,13 @@ async def run_adaptive(
         units=baseline_of(objectives, scorer.name) if spec.baseline else iter_nothing,
     )
     prepared = prepare(store, run_spec)
-    models: dict[int, Model] = {}
+    callers: dict[int, Caller] = {}
 
-    def model(target: Target) -> Model:
-        rate = spec.rate if target is spec.target else None
-        return models.setdefault(id(target), Model(target, spec.retry, spec.seed, rate))
+    def model(target: Target) -> Caller:
+        if id(target) not in callers:
+            rate = spec.rate if target is spec.target else None
+            callers[id(target)] = model_caller(target, spec.retry, spec.seed, rate)
+        return callers[id(target)]
 
     slots = asyncio.Semaphore(max(1, spec.concurrency))
 
@@ -270,7 +274,7 @@ async def run_adaptive(
 
 
 @dataclass(frozen=True, slots=True)
-class AttackRate:
+class StrategySuccessRate:
     perspective: int
     key: str
     attack: Proportion
@@ -281,7 +285,7 @@ class AttackRate:
     """Attacks that errored or ended without a scorable answer (e.g. the attacker refused)."""
 
 
-def success_rates(store: Store, run_id: str, strategy: str) -> list[AttackRate]:
+def success_rates(store: Store, run_id: str, strategy: str) -> list[StrategySuccessRate]:
     """Attack success rate per perspective beside the baseline's unsafe rate on the same items."""
     baseline: dict[tuple[str, str], float | None] = {}
     attacks: dict[tuple[str, str], tuple[int, bool, str]] = {}
@@ -305,6 +309,6 @@ def success_rates(store: Store, run_id: str, strategy: str) -> list[AttackRate]:
             counts[2] += base < 0.5
             counts[3] += 1
     return [
-        AttackRate(p, lookup_perspective(p).key, wilson(c[0], c[1]), wilson(c[2], c[3]), c[4])
+        StrategySuccessRate(p, lookup_perspective(p).key, wilson(c[0], c[1]), wilson(c[2], c[3]), c[4])
         for p, c in sorted(hits.items())
     ]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from shinsa.errors import InputError
 from shinsa.items import Language
 from shinsa.redteam import japanese
+from shinsa.registry import Registry
 
 TextFunction = Callable[[str], str]
 LanguageFunction = Callable[[str, Language], str]
@@ -26,6 +27,8 @@ LanguageFunction = Callable[[str, Language], str]
 
 @dataclass(frozen=True, slots=True)
 class Converter:
+    """``function(text, language)`` disguises a request; the ``name`` is the one chain specs use."""
+
     name: str
     description: str
     function: LanguageFunction
@@ -37,7 +40,8 @@ class Converter:
         return self.function(text, language)
 
 
-CONVERTERS: dict[str, Converter] = {}
+converters: Registry[Converter] = Registry("converter", "shinsa.converters")
+"""Built-ins register below; a plugin publishes a :class:`Converter` under ``shinsa.converters``."""
 
 
 def _register(
@@ -46,7 +50,7 @@ def _register(
     """Register a converter that does not depend on the language."""
 
     def decorate(function: TextFunction) -> TextFunction:
-        CONVERTERS[name] = Converter(name, description, lambda text, _language: function(text), inverse)
+        converters.register(name)(Converter(name, description, lambda text, _language: function(text), inverse))
         return function
 
     return decorate
@@ -56,17 +60,17 @@ def _register_localised(name: str, description: str) -> Callable[[LanguageFuncti
     """Register a converter that writes instructions in the item's language."""
 
     def decorate(function: LanguageFunction) -> LanguageFunction:
-        CONVERTERS[name] = Converter(name, description, function)
+        converters.register(name)(Converter(name, description, function))
         return function
 
     return decorate
 
 
 def converter(name: str) -> Converter:
-    try:
-        return CONVERTERS[name]
-    except KeyError:
-        raise InputError(f"unknown converter {name!r} (known: {', '.join(sorted(CONVERTERS))})") from None
+    found = converters.get(name)
+    if found.name != name:
+        raise InputError(f"converter {name!r} is registered under another name ({found.name!r})")
+    return found
 
 
 @dataclass(frozen=True, slots=True)

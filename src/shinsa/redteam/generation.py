@@ -17,20 +17,19 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from shinsa.atomicfiles import write_atomically
 from shinsa.errors import InputError
 from shinsa.items import Expected, Item, Language
 from shinsa.outcomes import Outcome
 from shinsa.perspectives import perspective as lookup_perspective
+from shinsa.promptbook import PromptBook, load_book
 from shinsa.redteam.documents import Chunk, Page, chunk_pages, page_text, read_documents
-from shinsa.redteam.multiturn import Model
 from shinsa.redteam.parsing import parse_list, text_of
-from shinsa.redteam.promptbook import PromptBook, load_book
-from shinsa.report.export import write_atomically
-from shinsa.run.retry import RetryPolicy
 from shinsa.scorers.refusal import classify
 from shinsa.suites.files import AISEV_COLUMNS
 from shinsa.suites.quality import near_duplicates
 from shinsa.targets.base import Target, TargetError
+from shinsa.targets.calling import Caller, RetryPolicy
 
 DEFAULT_PERSPECTIVES = (1, 2, 3, 4, 5, 6)
 GENERATION_PROMPTS: dict[str, set[str]] = {
@@ -152,7 +151,7 @@ class _Generator:
     def __init__(self, spec: GenerationSpec, book: PromptBook) -> None:
         self.spec = spec
         self.book = book
-        self.model = Model(spec.generator, spec.retry)
+        self.model = Caller(spec.generator, spec.retry, concurrency=spec.generator.default_concurrency)
         self.problems: list[Problem] = []
         self.language = spec.language
         self.purpose = spec.purpose or book.text("purpose_default", spec.language)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shinsa.items import Item, Message
-from shinsa.redteam.multiturn import STRATEGIES
+from shinsa.redteam.multiturn import attacks
 from shinsa.redteam.results import BASELINE_IDS, is_success
 
 _UNSAFE_ID_CHARS = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -127,7 +127,7 @@ def hit_from_row(row: dict[str, Any], turns: TurnLoader | None = None) -> Hit:
     if not conversation:
         conversation = [*item.messages(), {"role": "assistant", "content": row["response"] or ""}]
     stored: list[dict[str, Any]] = []
-    if turns is not None and row["attack_id"] in STRATEGIES:
+    if turns is not None and row["attack_id"] in attacks.names():
         stored = [{key: turn[key] for key in TURN_FIELDS} for turn in turns(row)]
     return Hit(row["run_id"], row["suite"], row["attack_id"], item, conversation, row["outcome"], row["score"],
                row["scorer"], row["explanation"] or "", stored)

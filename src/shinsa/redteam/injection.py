@@ -18,8 +18,8 @@ from typing import Literal
 
 from shinsa.errors import InputError
 from shinsa.items import Expected, Item, Message
+from shinsa.promptbook import PromptBook, load_book
 from shinsa.redteam.converters import Chain, parse_chain
-from shinsa.redteam.promptbook import PromptBook, load_book
 from shinsa.suites.base import Suite
 
 Mode = Literal["rag", "tool"]

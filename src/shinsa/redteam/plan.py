@@ -28,7 +28,7 @@ BASELINE = "baseline"
 
 
 @dataclass(frozen=True, slots=True)
-class Attack:
+class PlannedAttack:
     """One way of attacking an item: a template spec (or none) around a converter chain."""
 
     template: str | None
@@ -118,12 +118,12 @@ class AttackPlan(BaseModel):
             raise ValueError("the plan has no attacks and no baseline: nothing to run")
         return self
 
-    def attacks(self) -> list[Attack]:
+    def attacks(self) -> list[PlannedAttack]:
         """Every (template, chain) pair in plan order, without the bare pair (that is the baseline)."""
         chains = [parse_chain(spec) for spec in self.converters or [NO_CONVERSION]]
         templates = [None if spec == NO_TEMPLATE else spec for spec in self.templates or [NO_TEMPLATE]]
         return [
-            Attack(template, chain)
+            PlannedAttack(template, chain)
             for template in templates
             for chain in chains
             if template is not None or chain.converters

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shinsa.errors import InputError
 from shinsa.items import Language
-from shinsa.yamlfiles import parse_yaml_model
+from shinsa.yamlfiles import ChangelogEntry, parse_yaml_model
 
 PROMPT = "{prompt}"
 SHOTS = "{shots}"
@@ -62,14 +62,6 @@ class Template(BaseModel):
                 SHOTS, "\n".join(exchange.replace(SHOT_NUMBER, str(n)) for n in range(1, count + 1))
             )
         return out.replace(PROMPT, prompt)
-
-
-class ChangelogEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    version: str
-    date: str
-    changes: list[str] = Field(min_length=1)
 
 
 class TemplateLibrary(BaseModel):

@@ -243,10 +243,6 @@ class AisevRunScore:
     unknown_leaves: dict[str, int]
     """Leaf ids tagged in items that no GSN tree defines, with their attempt counts."""
 
-    @property
-    def has_evidence(self) -> bool:
-        return any(p.total is not None for p in self.perspectives.values())
-
 
 def score_run(run_id: str, attempts: Iterable[dict[str, Any]], answers: Iterable[dict[str, Any]], trees: dict[int, GsnTree]) -> AisevRunScore:
     """Score a run's baseline attempts and checklist answers against the GSN trees."""

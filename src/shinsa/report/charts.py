@@ -97,18 +97,3 @@ def radar(labels: list[str], runs: list[tuple[str, list[Proportion | None]]]) ->
             s.whiskers.append((_polar(centre, radius * prop.low, i, count), _polar(centre, radius * prop.high, i, count)))
         series.append(s)
     return Radar(width, height, centre, radius, axes, rings, ring_labels, series)
-
-
-@dataclass(frozen=True, slots=True)
-class Bar:
-    """A horizontal interval bar on a 0-100 scale, as percentages of its track."""
-
-    value: float
-    low: float
-    high: float
-
-
-def interval_bar(prop: Proportion) -> Bar | None:
-    if prop.value is None:
-        return None
-    return Bar(prop.value * 100, prop.low * 100, prop.high * 100)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 from typing import IO, Any
 
 EXPORT_FIELDS = (
@@ -80,19 +77,3 @@ def write_json(rows: Iterable[dict[str, Any]], out: IO[str], run: dict[str, Any]
         count += 1
     out.write("\n]}\n")
     return count
-
-
-def write_atomically(path: Path, write: Any, encoding: str = "utf-8", errors: str = "strict") -> int:
-    """Write via a temporary file in the same folder, so a failure never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, errors=errors, newline="") as handle:
-            count: int = write(handle)
-        os.replace(tmp, path)
-        return count
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shinsa.outcomes import NO_VERDICT
 from shinsa.redteam.results import RedTeamResults, attack_success_rates
 from shinsa.report.aggregate import SAFETY_EXPECTED, RunAggregate, aggregate, is_baseline
 from shinsa.report.run_metrics import MetricsCollector, RunMetrics
-from shinsa.store.store import Store
+
+if TYPE_CHECKING:
+    from shinsa.store.store import Store
 
 SECRET_KEY = re.compile(
     r"(?i)(api[_-]?key|(?<!max_)(?<!max)(?<!prompt_)(?<!completion_)tokens?$|access[_-]?token|secret|password|passwd|"

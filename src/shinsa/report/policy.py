@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -29,8 +29,10 @@ from shinsa.errors import InputError
 from shinsa.perspectives import Perspective, perspective
 from shinsa.report.aggregate import PerspectiveResult, RunAggregate, aggregate
 from shinsa.stats import Proportion, two_proportion_p_value
-from shinsa.store.store import Store
 from shinsa.yamlfiles import parse_yaml_model
+
+if TYPE_CHECKING:
+    from shinsa.store.store import Store
 
 LEVELS = ("much_better", "better", "similar", "worse", "much_worse")
 RULES = ("min_score", "min_score_lower", "max_over_refusal", "max_error_share", "max_no_verdict_share", "min_n")

@@ -1,5 +1,5 @@
-"""Run: drive suites through a target, score, and store every finished attempt."""
+"""Run: drive suites through a target, score, and store every finished attempt.
 
-from shinsa.run.engine import PreparedRun, RunProgress, RunSpec, execute, new_run_id, prepare
-
-__all__ = ["PreparedRun", "RunProgress", "RunSpec", "execute", "new_run_id", "prepare"]
+Nothing is re-exported here: importing a module of this package (``run.retry``) must not load
+the engine and SQLAlchemy with it.
+"""

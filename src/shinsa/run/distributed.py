@@ -20,10 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
-
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from typing import TYPE_CHECKING, Any
 
 from shinsa.errors import InputError, ShinsaError
 from shinsa.run.engine import (
@@ -36,11 +33,13 @@ from shinsa.run.engine import (
     opened_targets,
     prepare,
 )
-from shinsa.run.retry import RetryPolicy
-from shinsa.store.store import Store
 from shinsa.suites.base import Suite
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import TargetOptions, build_target
+from shinsa.targets.calling import RetryPolicy
+
+if TYPE_CHECKING:
+    from shinsa.store.store import Store
 
 REPORT_SECONDS = 0.5
 """How often a shard reports its counters (and learns whether to stop)."""
@@ -165,6 +164,8 @@ def run_shard(description: RunDescription, db_url: str, index: int, count: int, 
 
 
 async def _run_shard(description: RunDescription, db_url: str, index: int, count: int, board: Any) -> ShardResult:
+    from shinsa.store.store import Store
+
     store = Store(db_url)
     try:
         prepared = prepare(store, description.spec(shard=(index, count)))
@@ -215,6 +216,9 @@ def is_local_address(address: str | None) -> bool:
 def worker_database_url(db_url: str, ray_address: str | None) -> str:
     """The database URL to hand to shards: checked to be reachable from every worker, without a
     password (it would travel in every task), and with an absolute SQLite path."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         url = make_url(db_url)
     except ArgumentError as exc:
@@ -243,6 +247,8 @@ def ray_session(address: str | None, shards: int, db_url: str) -> Iterator[str]:
     ``auto`` joins the cluster started on this machine, any other address a remote one. An already
     connected Ray (a notebook, the tests) is used as it is."""
     ray = import_ray()
+    from sqlalchemy.engine import make_url
+
     worker_url = worker_database_url(db_url, address)
     started = not ray.is_initialized()
     if started:

@@ -8,7 +8,6 @@ import asyncio
 import hashlib
 import json
 import platform
-import random
 import secrets
 import time
 from collections import Counter
@@ -16,18 +15,20 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shinsa
 from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.run.records import attempt_record
-from shinsa.run.retry import RateLimiter, RetryPolicy
 from shinsa.scorers.base import Scorer, build_scorer, scorers
-from shinsa.store.store import Store
 from shinsa.suites.base import Suite
-from shinsa.targets.base import Completion, Target, TargetError
+from shinsa.targets.base import Completion, Target
+from shinsa.targets.calling import Caller, RetryPolicy
+
+if TYPE_CHECKING:
+    from shinsa.store.store import Store
 
 CHUNK = 256
 FLUSH_ROWS = 256
@@ -227,8 +228,7 @@ class _Execution:
         self.buffer: list[dict[str, Any]] = []
         self.flush_now = asyncio.Event()
         self.producing_done = False
-        self.limiter = RateLimiter(self.spec.rate)
-        self.rng = random.Random(self.spec.seed)
+        self.caller = Caller(self.spec.target, self.spec.retry, rate=self.spec.rate, seed=self.spec.seed)
 
     def _unit(self, suite: str, attack_id: str, item: Item) -> Unit:
         messages = item.messages()
@@ -270,35 +270,15 @@ class _Execution:
             await self.attempt(unit)
 
     async def attempt(self, unit: Unit) -> None:
-        retries = 0
-        while True:
-            if self.limiter.interval:
-                await self.limiter.wait()
-            started = time.perf_counter()
-            try:
-                completion = await self.spec.target.generate(unit.messages)
-            except TargetError as exc:
-                if not exc.retryable or retries >= self.spec.retry.max_retries:
-                    await self.finish(unit, None, None, retries, f"{exc} (after {retries} retries)")
-                    return
-                await asyncio.sleep(self.spec.retry.delay(retries, exc, self.rng))
-                retries += 1
-                continue
-            latency = (time.perf_counter() - started) * 1000
-            await self.finish(unit, completion, latency, retries, None)
-            return
+        call = await self.caller.call(unit.messages)
+        await self.finish(unit, call.completion, call.latency_ms, call.retries, call.failure)
 
-    async def score(self, unit: Unit, text: str) -> tuple[str, Score]:
+    async def score(self, unit: Unit, completion: Completion) -> tuple[str, Score]:
         name = unit.item.scorer_name
         scorer = self.prepared.scorers[name]
-        try:
-            if scorer.needs_judge:
-                if self.spec.judge is None:
-                    return name, Score(Outcome.UNSCORABLE, None, "needs an LLM judge: pass --judge TARGET")
-                return name, await scorer.averdict(unit.item, text)
-            return name, scorer.verdict(unit.item, text)
-        except (InputError, ValueError, TargetError) as exc:
-            return name, Score(Outcome.UNSCORABLE, None, f"scorer {name} failed: {exc}")
+        if scorer.needs_judge and self.spec.judge is None:
+            return name, Score(Outcome.UNSCORABLE, None, "needs an LLM judge: pass --judge TARGET")
+        return name, await scorer.verdict_or_unscorable(unit.item, completion)
 
     async def finish(
         self,
@@ -314,7 +294,7 @@ class _Execution:
         if completion is None:
             scorer_name, verdict = item.scorer_name, Score(Outcome.ERROR, None, error or "")
         else:
-            scorer_name, verdict = await self.score(unit, completion.text)
+            scorer_name, verdict = await self.score(unit, completion)
         self.buffer.append(
             attempt_record(
                 run_id=self.spec.run_id,

@@ -1,21 +1,36 @@
-"""The scorer interface: one answer in, one :class:`Score` out."""
+"""The scorer interface: one completion in, one :class:`Score` out.
+
+A scorer sees the whole :class:`Completion` (text, ``finish_reason``, token counts), not only the
+text, so it can tell a cut-off answer from a finished one. Callers never choose between the sync
+and the async method: they await :meth:`Scorer.verdict`, which also applies the rule that an
+empty answer is never judged.
+"""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.registry import Registry
+from shinsa.targets.base import Completion, Target, TargetError
+from shinsa.yamlfiles import validation_message
 
-if TYPE_CHECKING:
-    from shinsa.targets.base import Target
+
+class ScorerOptions(BaseModel):
+    """A scorer's options, one pydantic model per scorer (subclass this and set ``Options``), so a
+    misspelt or mistyped option is a one-line error before anything is scored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
 
 class Scorer(ABC):
-    """Subclass, set ``name`` and ``version``, implement :meth:`score` (or :meth:`ascore` when the
-    scorer calls a model), and register with ``@scorers.register("name")``.
+    """Subclass, set ``name`` and ``version``, implement :meth:`score` (or the async :meth:`ascore`
+    when the scorer calls a model), and register with ``@scorers.register("name")``.
 
     ``version`` goes into every run manifest: bump it whenever verdicts can change.
     """
@@ -24,27 +39,37 @@ class Scorer(ABC):
     version: ClassVar[str] = "1"
     needs_judge: ClassVar[bool] = False
     """True when the scorer calls an LLM judge (a :class:`Target`) and so must be awaited."""
+    Options: ClassVar[type[ScorerOptions]] = ScorerOptions
+    options: ScorerOptions
 
     def __init__(self, judge: Target | None = None, **options: Any) -> None:
         self.judge = judge
-        self.options = options
+        try:
+            self.options = self.Options.model_validate(options)
+        except ValidationError as exc:
+            raise InputError(f"scorer {self.name!r}: option {validation_message(exc)}") from None
 
-    def score(self, item: Item, output: str) -> Score:
-        raise NotImplementedError(f"scorer {self.name!r} is asynchronous; use ascore()")
+    def score(self, item: Item, completion: Completion) -> Score:
+        raise NotImplementedError(f"scorer {self.name!r} is asynchronous; use verdict()")
 
-    async def ascore(self, item: Item, output: str) -> Score:
-        return self.score(item, output)
+    async def ascore(self, item: Item, completion: Completion) -> Score:
+        """What a scorer that calls a model implements; by default the synchronous :meth:`score`."""
+        return self.score(item, completion)
 
-    def verdict(self, item: Item, output: str) -> Score:
-        """Score an answer; an empty answer is never judged, let alone counted as safe."""
-        if not output.strip():
+    async def verdict(self, item: Item, completion: Completion) -> Score:
+        """The one way to call any scorer: an empty answer is never judged, let alone counted as
+        safe. Raises what the scorer raises (an item it cannot score is bad input)."""
+        if not completion.text.strip():
             return Score(Outcome.EMPTY, None, "no answer")
-        return self.score(item, output)
+        return await self.ascore(item, completion)
 
-    async def averdict(self, item: Item, output: str) -> Score:
-        if not output.strip():
-            return Score(Outcome.EMPTY, None, "no answer")
-        return await self.ascore(item, output)
+    async def verdict_or_unscorable(self, item: Item, completion: Completion) -> Score:
+        """:meth:`verdict` for runs and attacks: an item this scorer cannot judge (no reference, a
+        broken pattern, an unreachable judge) is recorded as unscorable instead of stopping the run."""
+        try:
+            return await self.verdict(item, completion)
+        except (InputError, ValueError, TargetError) as exc:
+            return Score(Outcome.UNSCORABLE, None, f"scorer {self.name} failed: {exc}")
 
     def describe(self) -> dict[str, Any]:
         """What goes into a run manifest."""
@@ -58,10 +83,10 @@ class SyncScorer(Scorer):
     """A scorer that needs no model: only :meth:`score` to implement."""
 
     @abstractmethod
-    def score(self, item: Item, output: str) -> Score: ...
+    def score(self, item: Item, completion: Completion) -> Score: ...
 
 
-scorers: Registry[Scorer] = Registry(
+scorers: Registry[type[Scorer]] = Registry(
     "scorer",
     "shinsa.scorers",
     {

@@ -17,6 +17,7 @@ from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.scorers.base import SyncScorer, scorers
+from shinsa.targets.base import Completion
 
 MIN_DISGUISED_LENGTH = 4
 """Canaries with fewer letters and digits are only searched for as they are (and in other widths
@@ -116,10 +117,10 @@ def _find(canary: str, key: str, squeezed: str | None, text: str, depth: int) ->
 class _CanaryScorer(SyncScorer):
     found_means: str
 
-    def score(self, item: Item, output: str) -> Score:
+    def score(self, item: Item, completion: Completion) -> Score:
         if not item.canary:
             raise InputError(f"item {item.id}: scorer {self.name!r} needs a canary")
-        variant = find_canary(item.canary, output)
+        variant = find_canary(item.canary, completion.text)
         if variant is None:
             return Score(Outcome.PASSED, 1.0, "canary not found", {"variant": None})
         return Score(Outcome.FAILED, 0.0, f"{self.found_means} ({variant})", {"variant": variant})

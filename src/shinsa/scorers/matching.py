@@ -10,11 +10,8 @@ from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.scorers.base import SyncScorer, scorers
-
-
-def normalise(text: str) -> str:
-    """NFKC and case folding, so full-width and case variants of a reference still match."""
-    return unicodedata.normalize("NFKC", text).casefold()
+from shinsa.targets.base import Completion
+from shinsa.text import normalise
 
 
 @lru_cache(maxsize=4096)
@@ -34,13 +31,13 @@ class ContainsScorer(SyncScorer):
     """Passes when every reference string appears in the answer (after normalisation)."""
 
     name = "contains"
-    version = "1"
+    version = "2"
 
-    def score(self, item: Item, output: str) -> Score:
+    def score(self, item: Item, completion: Completion) -> Score:
         if not item.reference:
             raise InputError(f"item {item.id}: scorer 'contains' needs a reference")
-        text = normalise(output)
-        missing = [ref for ref in item.reference if normalise(ref) not in text]
+        text = normalise(completion.text, paragraphs=False)
+        missing = [ref for ref in item.reference if normalise(ref, paragraphs=False) not in text]
         if missing:
             return _verdict(False, "missing: " + ", ".join(missing))
         return _verdict(True, "all reference strings present")
@@ -53,11 +50,11 @@ class RegexScorer(SyncScorer):
     name = "regex"
     version = "1"
 
-    def score(self, item: Item, output: str) -> Score:
+    def score(self, item: Item, completion: Completion) -> Score:
         if not item.reference:
             raise InputError(f"item {item.id}: scorer 'regex' needs a pattern in reference")
         pattern = _compile(item.reference[0])
-        match = pattern.search(unicodedata.normalize("NFKC", output))
+        match = pattern.search(unicodedata.normalize("NFKC", completion.text))
         return _verdict(match is not None, f"pattern {'matched' if match else 'not matched'}")
 
 
@@ -88,8 +85,8 @@ def chosen_option(item: Item, output: str) -> int | None:
         return picks[-1]
     if picks:
         return None
-    folded = normalise(text)
-    mentioned = [i for i, choice in enumerate(choices) if normalise(choice) in folded]
+    folded = normalise(text, paragraphs=False)
+    mentioned = [i for i, choice in enumerate(choices) if normalise(choice, paragraphs=False) in folded]
     if len(mentioned) == 1:
         return mentioned[0]
     return None
@@ -101,12 +98,12 @@ class ChoiceScorer(SyncScorer):
     none or several, so an evasive answer is neither right nor wrong."""
 
     name = "choice"
-    version = "2"
+    version = "3"
 
-    def score(self, item: Item, output: str) -> Score:
+    def score(self, item: Item, completion: Completion) -> Score:
         if not item.choices or item.answer is None:
             raise InputError(f"item {item.id}: scorer 'choice' needs choices and answer")
-        picked = chosen_option(item, output)
+        picked = chosen_option(item, completion.text)
         if picked is None:
             return Score(Outcome.UNSCORABLE, None, "no single option identified", {"chosen": None})
         ok = picked == item.answer

@@ -16,6 +16,7 @@ from shinsa.outcomes import Outcome, Score
 from shinsa.scorers.base import SyncScorer, scorers
 from shinsa.scorers.refusal_model import LinearModel, bundled_model, features
 from shinsa.scorers.refusal_rules import analyse, decide
+from shinsa.targets.base import Completion
 
 Mode = Literal["combined", "rules", "model"]
 MODEL_OVERRIDE = 0.95
@@ -95,8 +96,8 @@ class RefusalScorer(SyncScorer):
     name = "refusal"
     version = "3"
 
-    def score(self, item: Item, output: str) -> Score:
-        result = classify(output, item.prompt_text())
+    def score(self, item: Item, completion: Completion) -> Score:
+        result = classify(completion.text, item.prompt_text())
         details: dict[str, object] = {"decided_by": result.decided_by}
         if result.probability is not None:
             details["probability"] = round(result.probability, 4)

@@ -10,30 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 import zlib
 from dataclasses import dataclass, field
 
-_FOLD = str.maketrans(
-    {
-        **dict.fromkeys("‐‑‒–—―−﹣－⁃", "-"),
-        **dict.fromkeys("〜～∼⁓", "~"),
-        **dict.fromkeys("ｰ─━", "ー"),
-        **dict.fromkeys("‘’‚‛`´", "'"),
-        **dict.fromkeys("“”„‟", '"'),
-        "\u3000": " ",
-        "\u200b": "",
-        "\ufeff": "",
-    }
-)
-
-
-def normalise(text: str) -> str:
-    """NFKC, fold dash/tilde/quote variants, lower-case, collapse blanks (newlines kept)."""
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD).lower()
-    text = re.sub(r"[ \t\r\f\v]+", " ", text)
-    return re.sub(r"\n\s*\n+", "\n\n", text).strip()
-
+from shinsa.text import normalise
 
 # --- lexicon -------------------------------------------------------------------------------------
 

@@ -25,10 +25,11 @@ from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import NO_VERDICT, Outcome
 from shinsa.scorers.base import Scorer
-from shinsa.scoring import record_item
+from shinsa.scorers.records import record_item
 from shinsa.stats import Proportion, wilson
 from shinsa.suites.base import validation_message
 from shinsa.suites.encoding import resolve_encoding
+from shinsa.targets.base import Completion
 
 _ALIASES: dict[str, Outcome] = {
     **dict.fromkeys(
@@ -176,10 +177,7 @@ async def validate(scorer: Scorer, answers: Sequence[LabelledAnswer], concurrenc
 
     async def verdict(answer: LabelledAnswer) -> tuple[Outcome, str]:
         async with gate:
-            if scorer.needs_judge:
-                score = await scorer.averdict(answer.item, answer.response)
-            else:
-                score = scorer.verdict(answer.item, answer.response)
+            score = await scorer.verdict(answer.item, Completion(answer.response))
         return score.outcome, score.explanation
 
     verdicts = await asyncio.gather(*(verdict(answer) for answer in answers))

@@ -1,5 +1,2 @@
-"""Store: runs and attempts in SQLite or PostgreSQL."""
-
-from shinsa.store.store import Store, default_db_url
-
-__all__ = ["Store", "default_db_url"]
+"""Store: runs and attempts in SQLite or PostgreSQL (``store.store``); nothing is re-exported, so
+only code that opens a store loads SQLAlchemy."""

@@ -204,28 +204,6 @@ class Store:
         with self.engine.connect() as conn:
             return {outcome: count for outcome, count in conn.execute(query)}
 
-    def update_scores(self, run_id: str, rows: Sequence[dict[str, Any]]) -> None:
-        """Replace verdicts (rescoring) without touching responses."""
-        with self.engine.begin() as conn:
-            for row in rows:
-                conn.execute(
-                    update(attempts)
-                    .where(
-                        attempts.c.run_id == run_id,
-                        attempts.c.suite == row["suite"],
-                        attempts.c.item_id == row["item_id"],
-                        attempts.c.attack_id == row["attack_id"],
-                    )
-                    .values(
-                        outcome=row["outcome"],
-                        score=row["score"],
-                        scorer=row["scorer"],
-                        explanation=row["explanation"],
-                        details=row["details"],
-                    )
-                )
-
-    # turns of multi-turn attacks -----------------------------------------------------------------
     def write_turn(self, row: dict[str, Any]) -> None:
         """Record one finished turn in its own transaction (a replayed turn replaces its row)."""
         statement = self._insert(turns).values(**row)

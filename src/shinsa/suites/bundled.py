@@ -11,7 +11,6 @@ import json
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,7 +18,7 @@ from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.suites.base import Suite
 from shinsa.suites.files import FileSuite, read_jsonl
-from shinsa.yamlfiles import read_yaml_model
+from shinsa.yamlfiles import ChangelogEntry, read_yaml_model
 
 
 class Selection(BaseModel):
@@ -28,12 +27,6 @@ class Selection(BaseModel):
     suites: list[str]
     per_perspective: int = Field(ge=1)
     """Items taken per (suite, perspective), harmful and benign alternating where both exist."""
-
-
-class ChangelogEntry(BaseModel):
-    version: str
-    date: str
-    changes: list[str]
 
 
 class BundledManifest(BaseModel):
@@ -136,8 +129,3 @@ def folder_suite(folder: Path, manifest: BundledManifest, origin: str, encoding:
         encoding=encoding,
         origin=origin,
     )
-
-
-def bundled_info(name: str) -> dict[str, Any]:
-    manifest = load_manifest(name)
-    return manifest.model_dump()

@@ -18,7 +18,7 @@ from shinsa.suites.files import (
     read_native_csv,
     read_yaml,
 )
-from shinsa.suites.importers import IMPORTERS, ailuminate, jtruthfulqa, load_imported
+from shinsa.suites.importers import importers, load_imported
 from shinsa.suites.importers.base import header_key, shown_columns
 from shinsa.yamlfiles import read_yaml_model
 
@@ -30,9 +30,6 @@ def load_suite(spec: str, encoding: str | None = None) -> Suite:
     imported = load_imported(spec, encoding)
     if imported is not None:
         return imported
-    if spec.startswith("aisev:"):
-        path = _existing(spec.removeprefix("aisev:"))
-        return FileSuite(path.stem, [path], read_aisev_csv, "aisev-csv", encoding=encoding)
     path = Path(spec)
     if not path.exists():
         prefix = _PREFIX.match(spec)
@@ -58,11 +55,8 @@ def load_suite(spec: str, encoding: str | None = None) -> Suite:
 
 _PREFIX = re.compile(r"^([A-Za-z][A-Za-z0-9_-]+):")
 """``name:`` at the start of a suite spec (two letters at least, so ``C:\\...`` stays a path)."""
-_DATASET_COLUMNS = {jtruthfulqa.PREFIX: jtruthfulqa.REQUIRED_COLUMNS, ailuminate.PREFIX: ailuminate.REQUIRED_COLUMNS}
-
-
 def valid_prefixes() -> str:
-    return ", ".join(f"{name}:" for name in sorted({"aisev", *IMPORTERS}))
+    return ", ".join(f"{name}:" for name in importers.names())
 
 
 def _native_csv_header(path: Path, encoding: str) -> None:
@@ -75,20 +69,15 @@ def _native_csv_header(path: Path, encoding: str) -> None:
             return  # the reader reports these with their line
     if "id" in header:
         return
-    for prefix, columns in _DATASET_COLUMNS.items():
+    from shinsa.suites.importers import ailuminate, jtruthfulqa
+
+    for prefix, columns in ((jtruthfulqa.PREFIX, jtruthfulqa.REQUIRED_COLUMNS), (ailuminate.PREFIX, ailuminate.REQUIRED_COLUMNS)):
         if set(columns) <= set(header):
             raise InputError(f"{path} looks like a {prefix} file: use --suite {prefix}:{path}")
     raise InputError(
         f"{path}:1: a suite CSV needs an 'id' column (columns found: {shown_columns(header)}); "
         f"for a public dataset use its importer prefix: {valid_prefixes()}"
     )
-
-
-def _existing(spec: str) -> Path:
-    path = Path(spec)
-    if not path.is_file():
-        raise InputError(f"suite file not found: {spec}")
-    return path
 
 
 def _folder_suite(path: Path, encoding: str | None) -> Suite:

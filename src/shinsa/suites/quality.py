@@ -7,24 +7,17 @@ character 3-gram Jaccard similarity (language-neutral: works for Japanese withou
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections import Counter, defaultdict
 
 from shinsa.errors import InputError
+from shinsa.text import normalise
 
-_WHITESPACE = re.compile(r"\s+")
 _EPSILON = 1e-9
-
-
-def normalise(text: str) -> str:
-    """NFKC, lower case and collapsed whitespace, so width and spacing variants compare equal."""
-    return _WHITESPACE.sub(" ", unicodedata.normalize("NFKC", text).lower()).strip()
 
 
 def char_ngrams(text: str, n: int = 3) -> frozenset[str]:
     """The set of character n-grams of the normalised text (the whole text if it is shorter)."""
-    norm = normalise(text)
+    norm = normalise(text, paragraphs=False)
     if len(norm) < n:
         return frozenset([norm]) if norm else frozenset()
     return frozenset(norm[i : i + n] for i in range(len(norm) - n + 1))

@@ -97,7 +97,7 @@ class Target(ABC):
         await self.close()
 
 
-targets: Registry[Target] = Registry(
+targets: Registry[type[Target]] = Registry(
     "target kind",
     "shinsa.targets",
     {

@@ -164,7 +164,7 @@ def test_bad_records_are_reported_with_file_and_line(tmp_path: Path, content: st
         load_suite(f"answercarefully:{path}").scan(KNOWN)
 
 
-def test_an_empty_array_is_an_empty_suite(tmp_path: Path) -> None:
+def test_an_empty_array_is_refused_as_a_suite_without_items(tmp_path: Path) -> None:
     path = tmp_path / "empty.json"
     path.write_text("[ ]\n", encoding="utf-8")
     with pytest.raises(InputError, match="has no items"):

@@ -9,7 +9,7 @@ import pytest
 from shinsa.errors import InputError
 from shinsa.items import Expected
 from shinsa.scorers.base import scorers
-from shinsa.suites.importers import IMPORTERS, load_imported
+from shinsa.suites.importers import importers, load_imported
 from shinsa.suites.importers.mapped import ColumnMapping, load_mapped, parse_mapping
 from shinsa.suites.loader import load_suite
 
@@ -148,9 +148,9 @@ def test_a_record_without_the_prompt_column(tmp_path: Path) -> None:
 
 
 def test_prefixes_are_registered_and_other_specs_pass_through() -> None:
-    assert set(IMPORTERS) == {"answercarefully", "bbq", "jtruthfulqa", "ailuminate", "mapped"}
+    assert set(importers.names()) == {"aisev", "answercarefully", "bbq", "jtruthfulqa", "ailuminate", "mapped"}
     assert load_imported("aisi-ja") is None
-    assert load_imported("aisev:preset.csv") is None
+    assert load_imported("nosuch:preset.csv") is None
     assert load_imported("suite.jsonl") is None
     with pytest.raises(InputError, match="bbq: file not found"):
         load_suite("BBQ:/no/such/file.jsonl")

@@ -1,17 +1,20 @@
 """Importers for public datasets a user holds under their own licence, addressed as suite specs
-``PREFIX:PATH`` (``answercarefully:``, ``bbq:``, ``jtruthfulqa:``, ``ailuminate:``, ``mapped:``)."""
+``PREFIX:PATH`` (``aisev:``, ``answercarefully:``, ``bbq:``, ``jtruthfulqa:``, ``ailuminate:``,
+``mapped:``, and any plugin in the ``shinsa.importers`` entry-point group). Looking a prefix up
+imports only its module."""
 
 from __future__ import annotations
 
 from shinsa.suites.base import Suite
-from shinsa.suites.importers import ailuminate, answercarefully, bbq, jtruthfulqa, mapped
-from shinsa.suites.importers.base import IMPORTERS
+from shinsa.suites.importers.base import importers
 
-__all__ = ["IMPORTERS", "ailuminate", "answercarefully", "bbq", "jtruthfulqa", "load_imported", "mapped"]
+__all__ = ["importers", "load_imported"]
 
 
 def load_imported(spec: str, encoding: str | None = None) -> Suite | None:
     """The suite for ``PREFIX:REST`` when PREFIX names an importer, else None."""
     prefix, separator, rest = spec.partition(":")
-    importer = IMPORTERS.get(prefix.lower()) if separator else None
-    return importer(rest, encoding) if importer is not None else None
+    prefix = prefix.lower()
+    if not separator or prefix not in importers:
+        return None
+    return importers.get(prefix)(rest, encoding)

@@ -16,7 +16,7 @@ from shinsa.errors import InputError
 from shinsa.items import Expected
 from shinsa.suites.base import Suite
 from shinsa.suites.files import Record
-from shinsa.suites.importers.base import ImportedSuite, csv_rows, existing_file, register
+from shinsa.suites.importers.base import ImportedSuite, csv_rows, existing_file, importers
 
 PREFIX = "ailuminate"
 REQUIRED_COLUMNS = ("release_prompt_id", "prompt_text", "hazard", "locale")
@@ -104,6 +104,6 @@ def read_ailuminate(path: Path, encoding: str) -> Iterator[Record]:
         yield number, item_record(path, number, row)
 
 
-@register(PREFIX)
+@importers.register(PREFIX)
 def load(spec: str, encoding: str | None) -> Suite:
     return ImportedSuite(existing_file(spec, PREFIX), read_ailuminate, PREFIX, encoding=encoding)

@@ -19,10 +19,10 @@ from shinsa.suites.files import Record
 from shinsa.suites.importers.base import (
     ImportedSuite,
     existing_file,
+    importers,
     language_of,
     read_json_records,
     read_parquet,
-    register,
     required_text,
 )
 
@@ -113,6 +113,6 @@ def read_answercarefully(path: Path, encoding: str) -> Iterator[Record]:
         yield number, item_record(path, number, record)
 
 
-@register(PREFIX)
+@importers.register(PREFIX)
 def load(spec: str, encoding: str | None) -> Suite:
     return ImportedSuite(existing_file(spec, PREFIX), read_answercarefully, PREFIX, encoding=encoding)

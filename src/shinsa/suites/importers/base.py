@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from shinsa.errors import InputError
+from shinsa.registry import Registry
 from shinsa.suites.base import Suite
 from shinsa.suites.encoding import decode_error
 from shinsa.suites.files import FileSuite, Record, RecordReader, read_jsonl, short_row
@@ -23,21 +24,19 @@ from shinsa.suites.files import FileSuite, Record, RecordReader, read_jsonl, sho
 Importer = Callable[[str, str | None], Suite]
 """Builds a suite from the part of the spec after ``prefix:`` and the ``--encoding`` option."""
 
-IMPORTERS: dict[str, Importer] = {}
+importers: Registry[Importer] = Registry(
+    "importer",
+    "shinsa.importers",
+    {
+        prefix: f"shinsa.suites.importers.{prefix}"
+        for prefix in ("aisev", "ailuminate", "answercarefully", "bbq", "jtruthfulqa", "mapped")
+    },
+)
+"""Suite-spec prefixes; a plugin publishes an :data:`Importer` function under ``shinsa.importers``."""
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HEADER_SEPARATORS = re.compile(r"[\s\-]+")
 _PARQUET_BATCH_ROWS = 1024
-
-
-def register(prefix: str) -> Callable[[Importer], Importer]:
-    """Make an importer addressable as the suite spec ``prefix:...``."""
-
-    def add(importer: Importer) -> Importer:
-        IMPORTERS[prefix] = importer
-        return importer
-
-    return add
 
 
 class ImportedSuite(FileSuite):

@@ -18,7 +18,7 @@ from shinsa.errors import InputError
 from shinsa.items import Expected
 from shinsa.suites.base import Suite
 from shinsa.suites.files import Record, read_jsonl
-from shinsa.suites.importers.base import ImportedSuite, existing_file, language_of, register, required_text
+from shinsa.suites.importers.base import ImportedSuite, existing_file, importers, language_of, required_text
 
 PREFIX = "bbq"
 OPTIONS = 3
@@ -145,6 +145,6 @@ def read_bbq(path: Path, encoding: str) -> Iterator[Record]:
         yield number, item_record(path, number, record)
 
 
-@register(PREFIX)
+@importers.register(PREFIX)
 def load(spec: str, encoding: str | None) -> Suite:
     return ImportedSuite(existing_file(spec, PREFIX), read_bbq, PREFIX, encoding=encoding)

@@ -19,7 +19,7 @@ from shinsa.errors import InputError
 from shinsa.items import Expected
 from shinsa.suites.base import Suite
 from shinsa.suites.files import Record
-from shinsa.suites.importers.base import ImportedSuite, csv_rows, existing_file, language_of, register
+from shinsa.suites.importers.base import ImportedSuite, csv_rows, existing_file, importers, language_of
 
 PREFIX = "jtruthfulqa"
 REQUIRED_COLUMNS = ("question", "correct_answers", "incorrect_answers")
@@ -105,6 +105,6 @@ def read_jtruthfulqa(path: Path, encoding: str) -> Iterator[Record]:
         yield number, item_record(path, index, number, row)
 
 
-@register(PREFIX)
+@importers.register(PREFIX)
 def load(spec: str, encoding: str | None) -> Suite:
     return ImportedSuite(existing_file(spec, PREFIX), read_jtruthfulqa, PREFIX, encoding=encoding)

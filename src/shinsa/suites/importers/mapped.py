@@ -25,10 +25,10 @@ from shinsa.suites.importers.base import (
     csv_rows,
     existing_file,
     header_key,
+    importers,
     language_of,
     read_json_records,
     read_parquet,
-    register,
 )
 
 PREFIX = "mapped"
@@ -151,7 +151,7 @@ def load_mapped(path: Path, mapping: ColumnMapping, encoding: str | None = None)
     return ImportedSuite(path, reader, PREFIX, encoding=encoding, options=options)
 
 
-@register(PREFIX)
+@importers.register(PREFIX)
 def load(spec: str, encoding: str | None) -> Suite:
     location, separator, query = spec.rpartition("?")
     if not separator:

@@ -1,4 +1,4 @@
-"""Scoring of existing answers (``shinsa score``): no call to the assessed model."""
+"""Scoring of answers recorded elsewhere (``shinsa score``, judge validation): no call to the assessed model."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from shinsa.scorers.base import build_scorer
 from shinsa.suites.base import validation_message
 from shinsa.suites.encoding import resolve_encoding
 from shinsa.suites.files import read_jsonl
-from shinsa.targets.base import Target
+from shinsa.targets.base import Completion, Target
 
 _ITEM_FIELDS = set(Item.model_fields)
 
@@ -52,7 +52,7 @@ async def score_records(path: Path, scorer_name: str, judge: Target | None, enco
     try:
         for record, item in parsed:
             response = record["response"] if isinstance(record["response"], str) else ""
-            verdict = await scorer.averdict(item, response) if scorer.needs_judge else scorer.verdict(item, response)
+            verdict = await scorer.verdict(item, Completion(response))
             out.append({**record, "outcome": verdict.outcome.value, "score": verdict.value, "explanation": verdict.explanation, "scorer": scorer_name})
     finally:
         if judge is not None:

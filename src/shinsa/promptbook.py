@@ -1,6 +1,7 @@
-"""Editable prompt templates for the models Shinsa drives (attackers, generators), in Japanese and
-English. Defaults are package data (``redteam/data/<book>.yaml``); a user folder holding a file of
-the same name overrides any entries it defines, the rest stay bundled.
+"""Editable prompt templates for the models Shinsa drives (attackers, generators, LLM judges), in
+Japanese and English. Defaults are package data (``redteam/data/<book>.yaml``,
+``scorers/data/judge.yaml``); a user folder holding a file of the same name overrides any entries it
+defines, the rest stay bundled.
 
 Placeholders are ``{name}``; they are filled in one pass, so text substituted into a template
 (a document, a model's answer) is never itself read as a placeholder, and other braces (JSON
@@ -52,7 +53,7 @@ def _read(source: str, text: str) -> dict[str, dict[str, str]]:
 
 @dataclass(frozen=True, slots=True)
 class PromptBook:
-    """The prompts of one book (``attacker``, ``generation``, ``injection``)."""
+    """The prompts of one book (``attacker``, ``generation``, ``injection``, ``judge``)."""
 
     name: str
     entries: dict[str, dict[str, str]]
@@ -67,6 +68,10 @@ class PromptBook:
     def render(self, key: str, language: Language, **values: object) -> str:
         return fill(self.text(key, language), values)
 
+    @property
+    def overridden(self) -> bool:
+        return "+" in self.origin
+
     def describe(self) -> dict[str, Any]:
         """Name, origin and a digest of the texts: an edited template changes the digest."""
         blob = json.dumps(self.entries, sort_keys=True, ensure_ascii=False).encode()
@@ -78,16 +83,17 @@ def load_book(
     override_dir: Path | None = None,
     required: dict[str, set[str]] | None = None,
     extensible: tuple[str, ...] = (),
+    package: str = "shinsa.redteam",
 ) -> PromptBook:
-    """The bundled book ``name``, with entries of ``override_dir/<name>.yaml`` replacing bundled
-    ones. ``required`` maps entry keys to placeholders an override must keep; an override may add
-    entries whose keys start with one of ``extensible``."""
-    bundled = files("shinsa.redteam").joinpath("data", f"{name}.yaml")
+    """The book ``name`` bundled in ``package``'s ``data`` folder, with entries of
+    ``override_dir/<name>.yaml`` replacing bundled ones. ``required`` maps entry keys to placeholders
+    an override must keep; an override may add entries whose keys start with one of ``extensible``."""
+    bundled = files(package).joinpath("data", f"{name}.yaml")
     entries = _read(f"bundled {name}.yaml", bundled.read_text(encoding="utf-8"))
     origin = f"bundled:{name}"
     if override_dir is not None:
         if not override_dir.is_dir():
-            raise InputError(f"--templates {override_dir}: not a folder")
+            raise InputError(f"{override_dir}: not a folder (prompt overrides go in {name}.yaml inside a folder)")
         path = override_dir / f"{name}.yaml"
         if path.exists():
             for key, by_language in _read(str(path), path.read_text(encoding="utf-8")).items():
