@@ -50,7 +50,7 @@ validate: $(STAMP)
 
 ## The tests that need no real resource: no llama.cpp server or embedded model, PostgreSQL,
 ## Chromium or Ray (markers in pyproject.toml; tests/conftest.py adds them from the fixtures used).
-UNIT_MARKERS := not llama_server and not embedded_model and not postgres and not chromium and not ray
+UNIT_MARKERS := not llama_server and not embedded_model and not postgres and not chromium and not ray and not validate
 unit: $(STAMP)
 	$(BIN)/python -m pytest -q -m "$(UNIT_MARKERS)"
 

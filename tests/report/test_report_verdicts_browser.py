@@ -19,6 +19,7 @@ EXPECTED_BAND = {"refuse-all": "low", "comply-all": "low", "balanced": "high"}
 
 pytestmark = [
     pytest.mark.integration,
+    pytest.mark.chromium,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (make browser installs it)"),
 ]
 

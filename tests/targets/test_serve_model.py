@@ -12,7 +12,7 @@ import pytest
 
 from conftest import free_port, wait_for_http
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.llama_server]
 
 
 def test_serve_model_answers_chat_requests() -> None:
