@@ -65,3 +65,22 @@ def test_without_a_terminal_progress_lines_and_a_timeout_hint(tmp_path: Path, sq
     hint = [line for line in lines if line.startswith("hint: ")]
     assert hint == ["hint: 14 of 14 answers timed out after 0.5s with 1 requests in flight; a slow server needs fewer at once "
                     "or more time: --concurrency 1 --timeout 1.5 --run-id slow retries them"]
+
+
+def test_attack_rate_tables_show_whole_attack_ids_and_both_counts() -> None:
+    from shinsa.cli.redteam import _rate_table
+    from shinsa.redteam.results import attack_success_rates
+
+    rows = []
+    for name in ("tpl:developer_mode_v2|conv:base64|conv:rot13", "tpl:developer_mode_v2|conv:base64|conv:leet"):
+        rows += [attempt(f"i{i}", 1, "complied" if i else "refused", attack_id=name) for i in range(3)]
+    rows += [attempt(f"i{i}", 1, "refused", attack_id="baseline") for i in range(3)]
+    results = attack_success_rates(rows)
+    out = io.StringIO()
+    Console(file=out, width=80).print(_rate_table("per attack", "attack", [(r.label, r) for r in results.by_attack]))
+    text = out.getvalue()
+    assert "attacked" in text and "asked" in text
+    folded = "".join(line.split("│")[1].strip() if "│" in line else "" for line in text.splitlines())
+    assert "conv:rot13" in folded and "conv:leet" in folded  # the ids differ only at their end
+    counts = [line.split("│")[3].strip() for line in text.splitlines() if line.count("│") >= 7 and "[" in line.split("│")[2]]
+    assert counts and all(c == "3" for c in counts)

@@ -140,5 +140,7 @@ def test_japanese_report_has_no_english(tmp_path: Path) -> None:
     data = {"ja-run", "python:bots:fixture", "test", "fixture", "refusal", "regex", "question", "answer", "p09-q01"}
     assert latin_words_outside_data(html, data) == set()
     assert "explicit refusal" not in html and "finished" not in html.split("<body>")[1]
+    assert "refusal_eval" not in html and "tests/scorers" not in html  # no developer command or repo path
+    assert "「拒否」のF1値" in html  # the scorer's validation figures, labelled in Japanese
     english = render_report(store, ["ja-run"], lang="en")
     assert "explicit refusal in its first sentence" in english  # the scorer's own words stay in English
