@@ -189,6 +189,8 @@ def prepare(store: Store, spec: RunSpec) -> PreparedRun:
         total = judge_missing = 0
         for _, _, item in islice(spec.unit_source()(), spec.limit):
             total += 1
+            if item.scorer_name not in built:  # units may judge items by another scorer (an attack's baseline)
+                built[item.scorer_name] = build_scorer(item.scorer_name, judge=spec.judge)
             if spec.judge is None and built[item.scorer_name].needs_judge:
                 judge_missing += 1
     manifest = {
