@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-AISEV_PRESET = REPO.parent / "shared" / "aisev-preset"
+AISEV_PRESET = Path(os.environ.get("SHINSA_AISEV_PRESET") or REPO.parent / "shared" / "aisev-preset")
+"""aisev's preset data for the ``validate`` tests: ../shared/aisev-preset, or SHINSA_AISEV_PRESET."""
 
 
 def free_port() -> int:
