@@ -58,6 +58,8 @@ def test_checklist_answers_to_gsn_leaves_show_their_question(db: str) -> None:
     checklist = html[html.index('id="checklist"') : html.index('id="details"')]
     row = re.search(r"<code>G9-68</code>([^<]*)</td>", checklist)
     assert row is not None and "バージョン管理" in row.group(1)  # the bundled question mapped to the leaf
+    unmapped = re.search(r"<code>G10-5</code>([^<]*)</td>", checklist)
+    assert unmapped is not None and "--gsn" in unmapped.group(1)  # no bundled question covers G10-5
     assert '<td class="nowrap">審査 太郎</td>' in checklist and '<td class="nowrap">2026-12-01</td>' in checklist
 
 

@@ -400,6 +400,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # checklist and aisev
     "col_question": ("質問", "Question"),
     "col_question_id": ("質問ID", "Question id"),
+    "gsn_leaf_without_text": (
+        "（aisevのGSNの葉。質問文は --gsn でGSNフォルダを渡すと表示されます）",
+        "(an aisev GSN leaf: its question shows when the report is given the GSN folder with --gsn)",
+    ),
     "template_header": (
         "Shinsa チェックリスト回答ファイル。記入後に shinsa checklist fill 実行ID このファイル で登録します。\n"
         "answer には次のいずれかを書きます: {scale}\n"

@@ -407,9 +407,10 @@ def radar_of(views: Sequence[RunView], t: Translator) -> tuple[Radar, str]:
     return radar(labels, series), "; ".join(parts)
 
 
-def question_text_lookup(lang: str, trees: dict[int, aisev_scoring.GsnTree] | None) -> Callable[[str], str]:
+def question_text_lookup(t: Translator, trees: dict[int, aisev_scoring.GsnTree] | None) -> Callable[[str], str]:
     """Text of a checklist question by id: a bundled question, a bundled question mapped to a GSN
-    leaf, or the leaf's own text from the GSN trees when they were given."""
+    leaf, or the leaf's own text from the GSN trees when they were given (else a note saying so)."""
+    lang = t.lang
     questions = aisev_scoring.checklist_questions()
     by_leaf = {q.aisev_gsn: q for q in questions.values() if q.aisev_gsn}
     leaf_texts = {leaf.id: leaf.question for tree in (trees or {}).values() for leaf in tree.leaves.values()}
@@ -418,7 +419,9 @@ def question_text_lookup(lang: str, trees: dict[int, aisev_scoring.GsnTree] | No
         question = questions.get(question_id) or by_leaf.get(question_id)
         if question is not None:
             return question.question.get(lang) or ""
-        return leaf_texts.get(question_id, "")
+        if question_id in leaf_texts:
+            return leaf_texts[question_id]
+        return t("gsn_leaf_without_text") if aisev_scoring.GSN_LEAF_ID.match(question_id) else ""
 
     return question_text
 
@@ -538,7 +541,7 @@ def build_context(
         "rule_text": fmt.rule_text,
         "measured_text": fmt.measured_text,
         "relative_text": fmt.relative_text,
-        "question_text": question_text_lookup(lang, trees),
+        "question_text": question_text_lookup(t, trees),
         "answer_label": lambda value: AnswerScale(value).label(lang),
         "perspective_name": lambda pid: perspective(pid).name(lang),
         "leaf_counts": leaf_counts,
