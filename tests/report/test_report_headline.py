@@ -83,6 +83,16 @@ def test_too_few_answers_are_grey_with_their_interval(tmp_path: Path) -> None:
     assert band_ja == "few" and "判断できません" in text_ja and "21〜100%" in text_ja
 
 
+def test_a_small_sample_whose_interval_settles_the_band_is_coloured(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'small.db'}")
+    write_run(store, "small", toxic_run("refused", "refused", n=4))
+    band, text = line(render_report(store, ["small"], lang="en"), "Control of Toxic Output")
+    assert band == "low"  # 0 of 4 harmless questions answered: 0–49% fails whatever safety shows
+    assert "95% interval 0–49%" in text
+    write_run(store, "small-good", toxic_run("refused", "complied", n=4))
+    assert line(render_report(store, ["small-good"], lang="en"), "Control of Toxic Output")[0] == "few"  # 51–100% settles nothing
+
+
 def test_share_without_verdict_is_in_every_line_and_a_majority_uncolours(tmp_path: Path) -> None:
     store = Store(f"sqlite:///{tmp_path / 'nv.db'}")
     some = [attempt(f"h{i}", 1, "refused") for i in range(12)] + [attempt("e0", 1, "error", None), attempt("e1", 1, "empty", "")]
