@@ -84,3 +84,16 @@ def test_attack_rate_tables_show_whole_attack_ids_and_both_counts() -> None:
     assert "conv:rot13" in folded and "conv:leet" in folded  # the ids differ only at their end
     counts = [line.split("│")[3].strip() for line in text.splitlines() if line.count("│") >= 7 and "[" in line.split("│")[2]]
     assert counts and all(c == "3" for c in counts)
+
+
+def test_timeouts_at_the_default_concurrency_are_retried_with_fewer_in_flight(tmp_path: Path, sqlite_url: str, fake_server: Any) -> None:
+    server = fake_server(latency=2.0)
+    suite = tmp_path / "s.jsonl"
+    suite.write_text("".join(json.dumps({"id": f"q{i}", "perspective": 1, "prompt": f"question {i}"}) + "\n" for i in range(6)), encoding="utf-8")
+    command = [sys.executable, "-c", "from shinsa.cli.main import main; main()", "run", "--suite", str(suite), "--target", "openai:m",
+               "--base-url", server.base_url, "--timeout", "0.5", "--max-retries", "0", "--run-id", "adapt", "--db", sqlite_url, "-q"]
+    env = {**os.environ, "OPENAI_API_KEY": "sk-test", "COLUMNS": "200"}
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "6 answers timed out with 32 requests in flight; retrying them with 8" in result.stderr
+    assert "--concurrency 2 --timeout 1.5 --run-id adapt" in result.stderr  # still too slow: the hint, for 8 in flight

@@ -381,20 +381,34 @@ TIMEOUT_HINT_SHARE = 0.2
 """A hint is printed when at least this share of a run's answers timed out."""
 
 
-def timeout_hint(rows: Iterable[dict[str, Any]], concurrency: int, timeout: float, run_id: str) -> str | None:
-    """One line on what to do when many answers timed out: a slow server given too many requests
-    at once answers none of them in time."""
+def count_timeouts(rows: Iterable[dict[str, Any]]) -> tuple[int, int]:
+    """``(timed out, answers)`` of a run."""
     answered = timed_out = 0
     for row in rows:
         answered += 1
         timed_out += row["outcome"] == "error" and "timed out" in (row.get("error") or "")
-    if not timed_out or timed_out < TIMEOUT_HINT_SHARE * answered:
+    return timed_out, answered
+
+
+def many_timeouts(timed_out: int, answered: int) -> bool:
+    return timed_out > 0 and timed_out >= TIMEOUT_HINT_SHARE * answered
+
+
+def fewer_in_flight(concurrency: int) -> int:
+    """The concurrency to retry timed-out answers with: a quarter, at least one."""
+    return max(1, concurrency // 4)
+
+
+def timeout_hint(rows: Iterable[dict[str, Any]], concurrency: int, timeout: float, run_id: str) -> str | None:
+    """One line on what to do when many answers timed out: a slow server given too many requests
+    at once answers none of them in time."""
+    timed_out, answered = count_timeouts(rows)
+    if not many_timeouts(timed_out, answered):
         return None
-    fewer = max(1, concurrency // 4)
     return (
         f"hint: {timed_out} of {answered} answers timed out after {timeout:g}s with {concurrency} requests in flight; "
-        f"a slow server needs fewer at once or more time: --concurrency {fewer} --timeout {timeout * 3:g} "
-        f"--run-id {run_id} retries them"
+        f"a slow server needs fewer at once or more time: --concurrency {fewer_in_flight(concurrency)} "
+        f"--timeout {timeout * 3:g} --run-id {run_id} retries them"
     )
 
 

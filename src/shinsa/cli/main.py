@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import dataclasses
 import io
 import json
 import os
@@ -26,9 +27,12 @@ from shinsa.cli.common import (
     LangOption,
     RunOptions,
     console,
+    count_timeouts,
     err_console,
     execute_run,
     execute_sharded_run,
+    fewer_in_flight,
+    many_timeouts,
     open_store,
     print_run_footer,
     run_options,
@@ -155,6 +159,15 @@ def run(
     if shards is None:
         spec = options.spec(options.load_suites())
         progress = execute_run(store, spec, options.quiet, "run")
+        concurrency = spec.concurrency or spec.target.default_concurrency
+        if progress.errors and options.concurrency is None and concurrency > 1:
+            # adaptive: a server too slow for the default concurrency gets one more pass, gentler
+            timed_out, answered = count_timeouts(store.iter_attempts(spec.run_id))
+            if many_timeouts(timed_out, answered):
+                fewer = fewer_in_flight(concurrency)
+                err_console.print(f"{timed_out} answers timed out with {concurrency} requests in flight; retrying them with {fewer}")
+                spec = dataclasses.replace(spec, concurrency=fewer)
+                progress = execute_run(store, spec, options.quiet, "run")
     else:
         spec, progress = execute_sharded_run(store, options.description(), shards, ray_address, options.quiet)
     agg = aggregate(spec.run_id, store.iter_attempts(spec.run_id))
