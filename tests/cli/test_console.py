@@ -4,14 +4,12 @@ stderr is not a terminal, and a one-line hint when answers time out."""
 
 from __future__ import annotations
 
-import asyncio
 import io
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -41,13 +39,10 @@ def test_summary_has_one_column_per_outcome_within_80_columns() -> None:
 def test_progress_bar_ends_with_the_counts_the_summary_prints(monkeypatch: pytest.MonkeyPatch) -> None:
     screen = io.StringIO()
     monkeypatch.setattr(common, "err_console", Console(file=screen, force_terminal=True, width=200))
-
-    async def all_from_cache(prepared: Any, progress: RunProgress) -> RunProgress:
-        progress.done = progress.cached = 35
-        return progress
-
-    prepared = SimpleNamespace(spec=SimpleNamespace(run_id="r"), total=35)
-    asyncio.run(common._execute_with_progress(all_from_cache, prepared, RunProgress(35), quiet=False))  # type: ignore[arg-type]
+    progress = RunProgress(35, sending=True)
+    with common.ProgressBar("r", quiet=False) as bar:
+        bar(progress)
+        progress.done = progress.cached = 35  # all from cache, between two ticks
     assert "cached 35" in screen.getvalue() and "left" in screen.getvalue()
 
 

@@ -7,6 +7,8 @@ from typer.testing import CliRunner
 
 from shinsa.cli.redteam_adaptive import app
 from shinsa.errors import InputError
+from shinsa.redteam.multiturn import attacks
+from shinsa.redteam.multiturn.pair import Pair
 from shinsa.store.store import Store
 from shinsa.suites.loader import load_suite
 
@@ -49,6 +51,31 @@ def test_pair_and_tap_commands(tmp_path: Path, sqlite_url: str) -> None:
         assert result.exit_code == 0, result.output
         assert "1 attacks run (0 reached their objective" in result.output
     assert {r["attack_id"] for r in Store(sqlite_url).iter_attempts("tap")} == {"tap"}
+
+
+def test_a_strategy_published_by_another_package_is_a_command(
+    tmp_path: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(attacks, "_items", dict(attacks._items))  # as an entry point would add it
+    attacks.register("pair-again")(Pair)
+    result = CliRunner().invoke(app, [
+        "pair-again", "--suite", str(suite(tmp_path)), "--target", "python:redteam_doubles:never_yields",
+        "--attacker", "python:redteam_doubles:attacker", "--run-id", "plugin", "--db", sqlite_url,
+        "--max-turns", "2", "--no-baseline", "--quiet",
+    ])
+    assert result.exit_code == 0, result.output
+    assert "1 attacks run (0 reached their objective" in result.output
+    assert {r["attack_id"] for r in Store(sqlite_url).iter_attempts("plugin")} == {"pair-again"}
+    assert "pair-again" in CliRunner().invoke(app, ["--help"]).output
+
+
+def test_multi_turn_attacks_refuse_shards_before_doing_anything(tmp_path: Path, sqlite_url: str) -> None:
+    result = CliRunner().invoke(app, [
+        "pair", "--suite", str(suite(tmp_path)), "--target", "python:redteam_doubles:never_yields",
+        "--attacker", "python:redteam_doubles:attacker", "--db", sqlite_url, "--shards", "2",
+    ])
+    assert isinstance(result.exception, InputError) and "drop --shards" in str(result.exception)
+    assert Store(sqlite_url).list_runs() == []
 
 
 def test_generate_command_writes_native_and_aisev_suites(tmp_path: Path) -> None:

@@ -9,11 +9,13 @@ from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.redteam.adaptive import AdaptiveSpec, run_adaptive, success_rates
 from shinsa.redteam.multiturn import (
+    Attack,
     AttackConfig,
     Budget,
     MemoryTurnLog,
     Objective,
     TurnOutcome,
+    attacks,
     model_caller,
     run_attack,
 )
@@ -316,6 +318,39 @@ def test_an_llm_judge_decides_success_on_every_turn(tmp_path: Path, sqlite_url: 
     ]
     row = attack_row(store, "crescendo")
     assert (row["outcome"], row["score"], row["scorer"]) == ("failed", 0.0, "requirement")
+
+
+def test_a_strategy_written_in_one_place_is_found_by_name(
+    tmp_path: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(attacks, "_items", dict(attacks._items))  # the registration ends with the test
+
+    @attacks.register("one-shot")
+    class OneShot(Attack):
+        """Asks the objective once, as it is."""
+
+        summary = "One shot: the objective as it is."
+
+        @classmethod
+        def settings(cls, config: AttackConfig) -> dict[str, object]:
+            return {"shots": 1}
+
+        async def steps(self) -> tuple[bool, str]:
+            turn = await self.exchange("", 1, [], self.objective.text, 0, 0.0, judged=True)
+            self.seen(turn)
+            return turn.outcome is TurnOutcome.SUCCESS, "success" if turn.outcome is TurnOutcome.SUCCESS else "max_turns"
+
+    assert "one-shot" in attacks.names()
+    config = AttackConfig("one-shot")
+    assert config.describe()["shots"] == 1
+    store = Store(sqlite_url)
+    progress = asyncio.run(run_adaptive(store, AdaptiveSpec(
+        "r1", [load_suite(str(write_suite(tmp_path / "s.jsonl")))], build_target("python:redteam_doubles:never_yields"),
+        build_target("python:redteam_doubles:attacker"), config,
+    )))
+    assert (progress.total, progress.done, progress.successes) == (1, 1, 0)
+    assert [t["turn_index"] for t in turns(store, "one-shot")] == [1]
+    assert store.require_run("r1")["manifest"]["attack"]["strategy"] == "one-shot"
 
 
 def test_invalid_settings_are_input_errors() -> None:

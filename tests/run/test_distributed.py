@@ -22,13 +22,13 @@ from shinsa.cli.main import app
 from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.run.distributed import (
-    RunDescription,
     execute_sharded,
     import_ray,
     ray_session,
     worker_database_url,
 )
 from shinsa.run.engine import RunProgress, RunSpec, execute, prepare, shard_of
+from shinsa.run.parameters import RunParameters
 from shinsa.store.store import Store
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import TargetOptions, build_target
@@ -137,7 +137,7 @@ def test_shards_write_their_own_items_and_leave_the_run_status_to_the_coordinato
 
 def test_a_shard_payload_carries_no_api_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SHINSA_TEST_KEY", "sk-secret-4242")
-    description = RunDescription(
+    description = RunParameters(
         run_id="r", suites=("quick",), target="openai:fake",
         target_options=TargetOptions(base_url="http://127.0.0.1:9/v1", api_key_env="SHINSA_TEST_KEY"),
         judge="openai:judge", judge_options=TargetOptions(base_url="http://127.0.0.1:9/v1", api_key_env="SHINSA_TEST_KEY"),
@@ -235,7 +235,7 @@ def test_cancelled_run_keeps_what_finished_and_resumes_with_another_shard_count(
     tmp_path: Path, db_url: str, fake_server  # type: ignore[no-untyped-def]
 ) -> None:
     server = fake_server(latency=0.05)
-    description = RunDescription(
+    description = RunParameters(
         run_id="stopped", suites=(str(write_suite(tmp_path / "s.jsonl", N)),), target="openai:fake",
         target_options=TargetOptions(base_url=server.base_url), concurrency=2, use_cache=False,
     )
@@ -268,3 +268,27 @@ def test_cancelled_run_keeps_what_finished_and_resumes_with_another_shard_count(
     assert not resent & finished_before
     assert stored_ids(store, "stopped") == [f"{i:04d}" for i in range(N)]
     assert store.get_run("stopped")["status"] == "finished"
+
+
+@pytest.mark.integration
+@pytest.mark.usefixtures("ray_session_for_tests")
+def test_a_red_team_plan_runs_on_shards_like_any_run(tmp_path: Path, sqlite_url: str, fake_server) -> None:  # type: ignore[no-untyped-def]
+    server = fake_server(latency=0.01)
+    path = write_suite(tmp_path / "s.jsonl", 30)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("name: two-chains\nconverters: [base64, fullwidth]\n", encoding="utf-8")
+    args = ["redteam", "run", "--suite", str(path), "--attack", str(plan), "--target", "openai:fake",
+            "--base-url", server.base_url, "--db", sqlite_url, "--run-id", "rt", "--shards", "2", "-q"]
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    units = 30 * 3  # the baseline and two converter chains per item
+    assert f"{units} answered (0 errors, 0 from cache), 0 already finished" in result.output
+    assert "attack success rate" in result.output
+    store = Store(sqlite_url)
+    rows = list(store.iter_attempts("rt"))
+    assert len({(row["item_id"], row["attack_id"]) for row in rows}) == len(rows) == units
+    assert {row["attack_id"] for row in rows} == {"baseline", "conv:base64", "conv:fullwidth"}
+    assert len(server.requests()) == units  # each attempt sent once: the shards split the attacks too
+    run = store.get_run("rt")
+    assert run["status"] == "finished" and run["total"] == units
+    assert run["manifest"]["attack"]["name"] == "two-chains"

@@ -10,10 +10,11 @@ import json
 import shlex
 import signal
 import sys
+import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, get_args, get_type_hints
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_args, get_type_hints
 
 import typer
 from rich.console import Console
@@ -21,23 +22,16 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    TaskID,
     TaskProgressColumn,
     TextColumn,
     TimeRemainingColumn,
 )
 
 from shinsa.errors import InputError
-from shinsa.run.distributed import RunDescription
-from shinsa.run.engine import (
-    PreparedRun,
-    RunProgress,
-    RunSpec,
-    UnitSource,
-    execute,
-    new_run_id,
-    opened_targets,
-    prepare,
-)
+from shinsa.run.engine import RunProgress, RunSpec, new_run_id
+from shinsa.run.lifecycle import RunSummary, execute_run
+from shinsa.run.parameters import RunParameters
 from shinsa.suites.base import Suite
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import TargetOptions
@@ -45,6 +39,8 @@ from shinsa.targets.calling import RetryPolicy
 
 if TYPE_CHECKING:
     from shinsa.store.store import Store
+
+T = TypeVar("T")
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -144,17 +140,20 @@ class RunOptions:
     report: Annotated[Path | None, typer.Option(help="Also write the HTML report to this folder.")] = None
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False
 
+    shards: Annotated[int | None, typer.Option(min=1, help="Split the run into N shards run as Ray tasks (needs the ray extra of shinsa).")] = None
+    ray_address: Annotated[str | None, typer.Option(help="Ray cluster for --shards: 'auto' joins the one started on this machine (default: start a local Ray).")] = None
+
     def load_suites(self) -> list[Suite]:
         return [load_suite(spec, self.encoding) for spec in self.suite]
 
-    def description(self) -> RunDescription:
-        """The run these options describe, as plain values that Ray shards can rebuild it from."""
+    def parameters(self, *, attack: str | None = None) -> RunParameters:
+        """The run these options describe, as plain values (what Ray shards rebuild it from)."""
         judge_options = None
         if self.judge:
             judge_options = target_options(
                 self.judge, self.judge_base_url, self.judge_api_key_env, None, 0.0, 512, self.seed, self.timeout, None
             )
-        return RunDescription(
+        return RunParameters(
             run_id=self.run_id or new_run_id(),
             suites=tuple(self.suite),
             target=self.target,
@@ -165,6 +164,7 @@ class RunOptions:
             encoding=self.encoding,
             judge=self.judge,
             judge_options=judge_options,
+            attack=attack,
             concurrency=self.concurrency,
             rate=self.rate,
             limit=self.limit,
@@ -174,11 +174,9 @@ class RunOptions:
             command=shlex.join(["shinsa", *sys.argv[1:]]),
         )
 
-    def spec(
-        self, suites: list[Suite], *, attack: dict[str, Any] | None = None, units: UnitSource | None = None
-    ) -> RunSpec:
-        """The run these options describe, over ``suites`` (or ``units`` drawn from them)."""
-        return self.description().spec(suites, attack=attack, units=units)
+    def spec(self) -> RunSpec:
+        """The run these options describe, built in this process (suites loaded, targets built)."""
+        return self.parameters().spec()
 
 
 _OPTIONS_PARAMETER = "options"
@@ -232,91 +230,63 @@ def run_options(*, suite_required: bool = True) -> Callable[[Callable[..., None]
     return decorate
 
 
-RunExecutor = Callable[[PreparedRun, RunProgress], Awaitable[RunProgress]]
-"""Runs prepared work, updating the progress it is given (the engine, or shards on Ray)."""
-
-
-def _prepare_run(store: Store, spec: RunSpec) -> PreparedRun:
-    prepared = prepare(store, spec)
-    if prepared.judge_missing:
-        err_console.print(
-            f"[yellow]{prepared.judge_missing} items need an LLM judge; without --judge they are recorded as unscorable.[/]"
-        )
-    return prepared
-
-
-async def _run_with_progress(
-    store: Store, prepared: PreparedRun, quiet: bool, executor: RunExecutor | None = None
-) -> RunProgress:
-    spec = prepared.spec
-    progress = RunProgress(prepared.total)
-    task = asyncio.current_task()
-    loop = asyncio.get_running_loop()
-    if task is not None:
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(signal.SIGTERM, task.cancel)
-    if prepared.complete:  # nothing to send: no need to reach the target
-        return await execute(store, prepared, progress)
-    if executor is not None:
-        return await _execute_with_progress(executor, prepared, progress, quiet)
-    async with opened_targets(spec):
-
-        async def with_open_targets(prepared: PreparedRun, progress: RunProgress) -> RunProgress:
-            return await execute(store, prepared, progress, targets_open=True)
-
-        return await _execute_with_progress(with_open_targets, prepared, progress, quiet)
-
-
 PLAIN_PROGRESS_EVERY = 5.0
 """Seconds between progress lines when stderr is not a terminal (a log file, CI, a pipe)."""
 
 
-def progress_line(run_id: str, progress: RunProgress, total: int, elapsed: float) -> str:
+def progress_line(run_id: str, progress: RunProgress, elapsed: float) -> str:
     done = progress.done + progress.skipped
     return (
-        f"{run_id}: {done}/{total} ({progress.done / max(elapsed, 1e-6):.1f}/s), errors {progress.errors}, "
+        f"{run_id}: {done}/{progress.total} ({progress.done / max(elapsed, 1e-6):.1f}/s), errors {progress.errors}, "
         f"cached {progress.cached}, resumed {progress.skipped}, {elapsed:.0f}s elapsed"
     )
 
 
-async def _execute_with_progress(
-    executor: RunExecutor, prepared: PreparedRun, progress: RunProgress, quiet: bool
-) -> RunProgress:
-    spec = prepared.spec
-    loop = asyncio.get_running_loop()
-    if quiet:
-        return await executor(prepared, progress)
-    started = loop.time()
-    if not err_console.is_terminal:
-        # no live bar without a terminal: a plain line every few seconds, so a log shows the run moving
+class ProgressBar:
+    """The progress callback of a run on the terminal: warns about items that need a judge, then
+    shows a bar (unless ``quiet``) until the block ends. Without a terminal (a log file, CI) it
+    prints a plain line every few seconds instead, so a log shows the run moving."""
 
-        async def report() -> None:
-            while True:
-                await asyncio.sleep(PLAIN_PROGRESS_EVERY)
-                err_console.print(progress_line(spec.run_id, progress, prepared.total, loop.time() - started), markup=False)
+    def __init__(self, run_id: str, quiet: bool) -> None:
+        self.run_id = run_id
+        self.quiet = quiet
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
+        self.heard = False
+        self.since = 0.0
+        self.last_line = 0.0
+        self.latest: RunProgress | None = None
 
-        reporter = asyncio.create_task(report())
-        try:
-            return await executor(prepared, progress)
-        finally:
-            reporter.cancel()
-    columns = (
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TaskProgressColumn(),
-        TextColumn("{task.fields[rate]:.1f}/s"),
-        TextColumn("left"),
-        TimeRemainingColumn(),
-        TextColumn("errors {task.fields[errors]}  cached {task.fields[cached]}  resumed {task.fields[skipped]}"),
-    )
-    with Progress(*columns, console=err_console, refresh_per_second=4) as bar:
-        bar_task = bar.add_task(spec.run_id, total=prepared.total, rate=0.0, errors=0, cached=0, skipped=0)
+    def __call__(self, progress: RunProgress) -> None:
+        if not self.heard:
+            self.heard = True
+            if progress.judge_missing:
+                err_console.print(
+                    f"[yellow]{progress.judge_missing} items need an LLM judge; without --judge they are recorded as unscorable.[/]"
+                )
+        if self.quiet or not progress.sending:
+            return
+        self.latest = progress
+        if not err_console.is_terminal:
+            self._plain_line(progress)
+            return
+        if self.bar is None:
+            self._start(progress.total)
+        self._update(progress)
 
-        def update() -> None:
-            elapsed = max(1e-6, loop.time() - started)
-            bar.update(
-                bar_task,
+    def _plain_line(self, progress: RunProgress) -> None:
+        now = time.monotonic()
+        if not self.since:
+            self.since = self.last_line = now
+        if now - self.last_line >= PLAIN_PROGRESS_EVERY:
+            self.last_line = now
+            err_console.print(progress_line(self.run_id, progress, now - self.since), markup=False)
+
+    def _update(self, progress: RunProgress) -> None:
+        if self.bar is not None and self.task is not None:
+            elapsed = max(1e-6, time.monotonic() - self.since)
+            self.bar.update(
+                self.task,
                 completed=progress.done + progress.skipped,
                 rate=progress.done / elapsed,
                 errors=progress.errors,
@@ -324,53 +294,59 @@ async def _execute_with_progress(
                 skipped=progress.skipped,
             )
 
-        async def refresh() -> None:
-            while True:
-                update()
-                await asyncio.sleep(0.25)
-
-        refresher = asyncio.create_task(refresh())
-        try:
-            return await executor(prepared, progress)
-        finally:
-            refresher.cancel()
-            update()  # the last counts, so the bar agrees with the summary printed after it
-
-
-def execute_run(store: Store, spec: RunSpec, quiet: bool, command: str) -> RunProgress:
-    """Run ``spec`` to the end with a progress bar; on Ctrl-C, say how to resume and exit 130."""
-    try:
-        return asyncio.run(_run_with_progress(store, _prepare_run(store, spec), quiet))
-    except KeyboardInterrupt:
-        err_console.print(f"[yellow]interrupted; resume with:[/] shinsa {command} ... --run-id {spec.run_id}")
-        raise typer.Exit(130) from None
-
-
-def execute_sharded_run(
-    store: Store, description: RunDescription, shards: int, ray_address: str | None, quiet: bool
-) -> tuple[RunSpec, RunProgress]:
-    """Like :func:`execute_run`, split into ``shards`` Ray tasks; the input is checked before Ray starts."""
-    from shinsa.run.distributed import execute_sharded, ray_session
-
-    spec = description.spec()
-    try:
-        prepared = _prepare_run(store, spec)
-        if prepared.complete:
-            return spec, asyncio.run(_run_with_progress(store, prepared, quiet))
-        with ray_session(ray_address, shards, store.url) as worker_db_url:
-
-            async def on_ray(prepared: PreparedRun, progress: RunProgress) -> RunProgress:
-                return await execute_sharded(store, prepared, description, shards, worker_db_url, progress)
-
-            return spec, asyncio.run(_run_with_progress(store, prepared, quiet, on_ray))
-    except KeyboardInterrupt:
-        err_console.print(
-            f"[yellow]interrupted; resume with:[/] shinsa run ... --shards {shards} --run-id {spec.run_id}"
+    def _start(self, total: int) -> None:
+        columns = (
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[rate]:.1f}/s"),
+            TextColumn("left"),
+            TimeRemainingColumn(),
+            TextColumn("errors {task.fields[errors]}  cached {task.fields[cached]}  resumed {task.fields[skipped]}"),
         )
+        self.bar = Progress(*columns, console=err_console, refresh_per_second=4)
+        self.bar.start()
+        self.since = time.monotonic()
+        self.task = self.bar.add_task(self.run_id, total=total, rate=0.0, errors=0, cached=0, skipped=0)
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            if self.latest is not None:
+                self._update(self.latest)  # the last counts, so the bar agrees with the summary after it
+            self.bar.stop()
+
+
+async def cancellable_on_sigterm(work: Awaitable[T]) -> T:
+    """Await ``work``, turning SIGTERM into a cancellation (as Ctrl-C is), so what finished is kept."""
+    task = asyncio.current_task()
+    if task is not None:
+        with contextlib.suppress(NotImplementedError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
+    return await work
+
+
+def run_to_end(options: RunOptions, command: str, *, attack: str | None = None) -> tuple[Store, RunSummary]:
+    """Run what ``options`` describe with a progress bar and return the store it is in; on Ctrl-C,
+    say how to resume and exit 130."""
+    if options.ray_address is not None and options.shards is None:
+        raise InputError("--ray-address needs --shards N")
+    parameters = options.parameters(attack=attack)
+    store = open_store(options.db)
+    try:
+        with ProgressBar(parameters.run_id, options.quiet) as bar:
+            work = execute_run(store, parameters, bar, shards=options.shards, ray_address=options.ray_address)
+            return store, asyncio.run(cancellable_on_sigterm(work))
+    except KeyboardInterrupt:
+        shards = f" --shards {options.shards}" if options.shards else ""
+        err_console.print(f"[yellow]interrupted; resume with:[/] shinsa {command} ...{shards} --run-id {parameters.run_id}")
         raise typer.Exit(130) from None
 
 
-def print_run_footer(progress: RunProgress, run_id: str) -> None:
+def print_run_footer(progress: RunSummary, run_id: str) -> None:
     console.print(
         f"{progress.done} answered ({progress.errors} errors, {progress.cached} from cache), "
         f"{progress.skipped} already finished. Run id: [bold]{run_id}[/]"
@@ -410,6 +386,14 @@ def timeout_hint(rows: Iterable[dict[str, Any]], concurrency: int, timeout: floa
         f"a slow server needs fewer at once or more time: --concurrency {fewer_in_flight(concurrency)} "
         f"--timeout {timeout * 3:g} --run-id {run_id} retries them"
     )
+
+
+def default_concurrency(target: str) -> int:
+    """The concurrency a run against ``target`` uses when --concurrency is not given."""
+    from shinsa.targets.base import targets
+
+    kind = target.partition(":")[0]
+    return targets.get(kind).default_concurrency if kind in targets else 1
 
 
 def write_report_if_asked(store: Store, run_id: str, folder: Path | None) -> None:

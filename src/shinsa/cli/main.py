@@ -28,14 +28,14 @@ from shinsa.cli.common import (
     RunOptions,
     console,
     count_timeouts,
+    default_concurrency,
     err_console,
-    execute_run,
-    execute_sharded_run,
     fewer_in_flight,
     many_timeouts,
     open_store,
     print_run_footer,
     run_options,
+    run_to_end,
     target_options,
     timeout_hint,
     write_report_if_asked,
@@ -147,38 +147,25 @@ def _metrics_table(metrics: RunMetrics) -> Table:
 
 @app.command()
 @run_options()
-def run(
-    options: RunOptions,
-    shards: Annotated[int | None, typer.Option(min=1, help="Split the run into N shards run as Ray tasks (needs the ray extra of shinsa).")] = None,
-    ray_address: Annotated[str | None, typer.Option(help="Ray cluster for --shards: 'auto' joins the one started on this machine (default: start a local Ray).")] = None,
-) -> None:
+def run(options: RunOptions) -> None:
     """Run suites against a target; an unfinished --run-id resumes."""
-    if ray_address is not None and shards is None:
-        raise InputError("--ray-address needs --shards N")
-    store = open_store(options.db)
-    if shards is None:
-        spec = options.spec(options.load_suites())
-        progress = execute_run(store, spec, options.quiet, "run")
-        concurrency = spec.concurrency or spec.target.default_concurrency
-        if progress.errors and options.concurrency is None and concurrency > 1:
-            # adaptive: a server too slow for the default concurrency gets one more pass, gentler
-            timed_out, answered = count_timeouts(store.iter_attempts(spec.run_id))
-            if many_timeouts(timed_out, answered):
-                fewer = fewer_in_flight(concurrency)
-                err_console.print(f"{timed_out} answers timed out with {concurrency} requests in flight; retrying them with {fewer}")
-                spec = dataclasses.replace(spec, concurrency=fewer)
-                progress = execute_run(store, spec, options.quiet, "run")
-    else:
-        spec, progress = execute_sharded_run(store, options.description(), shards, ray_address, options.quiet)
-    agg = aggregate(spec.run_id, store.iter_attempts(spec.run_id))
-    console.print(_summary_table(agg, f"run {spec.run_id}"))
-    print_run_footer(progress, spec.run_id)
-    if progress.errors:
-        concurrency = spec.concurrency or spec.target.default_concurrency
-        hint = timeout_hint(store.iter_attempts(spec.run_id), concurrency, options.timeout, spec.run_id)
+    store, summary = run_to_end(options, "run")
+    concurrency = options.concurrency or default_concurrency(options.target)
+    if summary.errors and options.concurrency is None and concurrency > 1 and not options.shards:
+        # adaptive: a server too slow for the default concurrency gets one more pass, gentler
+        timed_out, answered = count_timeouts(store.iter_attempts(summary.run_id))
+        if many_timeouts(timed_out, answered):
+            concurrency = fewer_in_flight(concurrency)
+            err_console.print(f"{timed_out} answers timed out with {default_concurrency(options.target)} requests in flight; retrying them with {concurrency}")
+            store, summary = run_to_end(dataclasses.replace(options, concurrency=concurrency, run_id=summary.run_id), "run")
+    agg = aggregate(summary.run_id, store.iter_attempts(summary.run_id))
+    console.print(_summary_table(agg, f"run {summary.run_id}"))
+    print_run_footer(summary, summary.run_id)
+    if summary.errors:
+        hint = timeout_hint(store.iter_attempts(summary.run_id), concurrency, options.timeout, summary.run_id)
         if hint:
             err_console.print(hint, markup=False, soft_wrap=True)
-    write_report_if_asked(store, spec.run_id, options.report)
+    write_report_if_asked(store, summary.run_id, options.report)
 
 
 @app.command()

@@ -21,18 +21,19 @@ from shinsa.cli.common import (
     RunOptions,
     console,
     err_console,
-    execute_run,
     open_store,
     print_run_footer,
     run_options,
+    run_to_end,
     write_report_if_asked,
 )
+from shinsa.cli.redteam_adaptive import AttackGroup, register
 from shinsa.errors import InputError
 from shinsa.perspectives import perspective
 from shinsa.redteam import converters as converter_library
 from shinsa.redteam.hits import TurnLoader, hit_records, regression_items
 from shinsa.redteam.plan import load_plan
-from shinsa.redteam.plan_run import plan_manifest, plan_units
+from shinsa.redteam.plan_run import PLAN_KIND
 from shinsa.redteam.results import AttackRate, RedTeamResults, attack_success_rates
 from shinsa.redteam.templates import bundled_templates
 from shinsa.stats import Proportion
@@ -46,6 +47,7 @@ app = typer.Typer(
         "With --suite, --target and --attack (or as 'redteam run'), runs an attack plan."
     ),
     no_args_is_help=True,
+    cls=AttackGroup,
 )
 
 _PLAN_OPTION = typer.Option("--attack", "-a", help="Attack plan (YAML): converter chains and templates, see docs/formats.md.")
@@ -78,16 +80,13 @@ def templates() -> None:
 
 
 def _run_plan(options: RunOptions, plan_path: Path, command: str) -> None:
-    """Expand the suites by the plan and run every attempt through the runner, then show the
-    attack success rates. An unfinished --run-id with the same plan resumes."""
-    plan = load_plan(plan_path)
-    suites = options.load_suites()
-    spec = options.spec(suites, attack=plan_manifest(plan), units=plan_units(suites, plan))
-    store = open_store(options.db)
-    progress = execute_run(store, spec, options.quiet, command)
-    _print_results(attack_success_rates(store.iter_attempts(spec.run_id)), f"run {spec.run_id}, plan {plan.name}")
-    print_run_footer(progress, spec.run_id)
-    write_report_if_asked(store, spec.run_id, options.report)
+    """Expand the suites by the plan and run every attempt through the runner (on Ray shards with
+    --shards), then show the attack success rates. An unfinished --run-id with the same plan resumes."""
+    store, summary = run_to_end(options, command, attack=f"{PLAN_KIND}:{plan_path}")
+    title = f"run {summary.run_id}, plan {load_plan(plan_path).name}"
+    _print_results(attack_success_rates(store.iter_attempts(summary.run_id)), title)
+    print_run_footer(summary, summary.run_id)
+    write_report_if_asked(store, summary.run_id, options.report)
 
 
 @app.callback(invoke_without_command=True)
@@ -215,11 +214,4 @@ def hits(
     err_console.print(f"{count} {what}" + (f" written to {output}" if output is not None else ""))
 
 
-def _add_adaptive_commands() -> None:
-    """crescendo, pair, tap (multi-turn attacks), generate (suites from documents), inject."""
-    from shinsa.cli.redteam_adaptive import register
-
-    register(app)
-
-
-_add_adaptive_commands()
+register(app)  # crescendo, pair, tap (multi-turn attacks), generate (suites from documents), inject

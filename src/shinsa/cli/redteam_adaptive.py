@@ -8,18 +8,20 @@ their own.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import signal
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, cast, get_args
+from typing import IO, TYPE_CHECKING, Annotated, Any, cast, get_args
 
 import typer
+import typer.main
 from rich.table import Table
+from typer.core import TyperGroup
 
 from shinsa.atomicfiles import write_atomically
 from shinsa.cli.common import (
     RunOptions,
+    cancellable_on_sigterm,
     console,
     err_console,
     open_store,
@@ -39,11 +41,10 @@ from shinsa.redteam.generation import (
     write_outputs,
 )
 from shinsa.redteam.injection import MODES, Mode, ScenarioBuilder, ScenarioSpec, injection_prompts
-from shinsa.redteam.multiturn import AttackConfig, AttackResult, Budget, attacks
+from shinsa.redteam.multiturn import BUILTIN_ATTACKS, AttackConfig, AttackResult, Budget, attacks
 from shinsa.stats import Proportion
 from shinsa.suites.loader import load_suite
 from shinsa.targets.base import build_target
-from shinsa.targets.calling import RetryPolicy
 
 if TYPE_CHECKING:
     from shinsa.store.store import Store
@@ -95,14 +96,6 @@ def _report_attack(suite: str, item: Item, result: AttackResult) -> None:
     err_console.print(f"{suite}/{item.id}: {verdict} ({result.stop}, {result.turns} turns, {result.tokens} tokens)")
 
 
-async def _run_cancellable(store: Store, spec: AdaptiveSpec, progress: AdaptiveProgress, quiet: bool) -> AdaptiveProgress:
-    task = asyncio.current_task()
-    if task is not None:
-        with contextlib.suppress(NotImplementedError):
-            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
-    return await run_adaptive(store, spec, progress, None if quiet else _report_attack)
-
-
 def _attack(
     strategy: str,
     options: RunOptions,
@@ -118,8 +111,9 @@ def _attack(
     templates: Path | None,
     no_baseline: bool,
 ) -> None:
-    suites = options.load_suites()
-    run = options.spec(suites)
+    if options.shards is not None or options.ray_address is not None:
+        raise InputError(f"shinsa redteam {strategy}: multi-turn attacks run in one process; drop --shards and --ray-address")
+    run = options.spec()
     attacker_target = build_target(
         attacker,
         target_options(attacker, attacker_base_url, attacker_api_key_env, None, attacker_temperature,
@@ -127,26 +121,21 @@ def _attack(
     )
     spec = AdaptiveSpec(
         run_id=run.run_id,
-        suites=suites,
+        suites=run.suites,
         target=run.target,
         attacker=attacker_target,
         config=AttackConfig(strategy, budget, width=width, branching=branching),
         scorer=scorer or ("requirement" if run.judge is not None else "refusal"),
         judge=run.judge,
         templates=templates,
-        concurrency=options.concurrency or 4,
-        limit=options.limit,
-        rate=options.rate,
-        use_cache=not options.no_cache,
+        attacks_in_flight=options.concurrency or 4,
         baseline=not no_baseline,
-        retry=RetryPolicy(max_retries=options.max_retries),
-        seed=options.seed,
-        command=run.command,
+        **vars(replace(run.settings(), concurrency=None)),
     )
     store = open_store(options.db)
     progress = AdaptiveProgress()
     try:
-        asyncio.run(_run_cancellable(store, spec, progress, options.quiet))
+        asyncio.run(cancellable_on_sigterm(run_adaptive(store, spec, progress, None if options.quiet else _report_attack)))
     except KeyboardInterrupt:
         err_console.print(f"[yellow]interrupted; resume with:[/] shinsa redteam {strategy} ... --run-id {spec.run_id}")
         raise typer.Exit(130) from None
@@ -285,13 +274,37 @@ def inject(
     console.print(f"{count} scenarios written to {output}; run them with: shinsa run --suite {output} --target ...")
 
 
+class AttackGroup(TyperGroup):
+    """A command group that also offers the multi-turn strategies other packages publish (entry-point
+    group ``shinsa.attacks``) as commands. Installed packages are scanned only when a command name is
+    not found or the group's help is shown, never at start-up."""
+
+    # typer vendors click and does not export its Context and Command types: hence Any below
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        return names + sorted(set(attacks.names()) - set(names))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in attacks.names():
+            single = typer.Typer()
+            single.command(name=cmd_name, help=attacks.get(cmd_name).summary)(_attack_command(cmd_name))
+            command = typer.main.get_command(single)
+        return command
+
+
 def register(group: typer.Typer) -> None:
-    """Add the commands to ``group``."""
-    for strategy in attacks.names():
+    """Add the commands to ``group`` (the built-in strategies; give the group ``cls=AttackGroup`` to
+    offer published ones too)."""
+    for strategy in BUILTIN_ATTACKS:
         group.command(name=strategy, help=attacks.get(strategy).summary)(_attack_command(strategy))
     group.command(name="generate")(generate)
     group.command(name="inject")(inject)
 
 
-app = typer.Typer(help="Multi-turn adaptive attacks, attack suites from documents, indirect prompt injection.", no_args_is_help=True)
+app = typer.Typer(
+    help="Multi-turn adaptive attacks, attack suites from documents, indirect prompt injection.",
+    no_args_is_help=True,
+    cls=AttackGroup,
+)
 register(app)

@@ -14,13 +14,13 @@ import json
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from shinsa.errors import InputError
 from shinsa.items import Item
-from shinsa.outcomes import NO_VERDICT, Outcome, Score
+from shinsa.outcomes import NO_VERDICT, Score
 from shinsa.perspectives import perspective as lookup_perspective
 from shinsa.redteam.multiturn import (
     AttackConfig,
@@ -32,13 +32,14 @@ from shinsa.redteam.multiturn import (
     model_caller,
     run_attack,
 )
-from shinsa.run.engine import RunSpec, cache_key, execute, opened_targets, prepare
+from shinsa.run.engine import RunSettings, RunSpec, cache_key, prepare
+from shinsa.run.lifecycle import execute_prepared
 from shinsa.run.records import attempt_record
 from shinsa.scorers.base import Scorer, build_scorer
 from shinsa.stats import Proportion, wilson
 from shinsa.suites.base import Suite
 from shinsa.targets.base import Target
-from shinsa.targets.calling import Caller, RetryPolicy
+from shinsa.targets.calling import Caller
 
 if TYPE_CHECKING:
     from shinsa.store.store import Store
@@ -81,7 +82,10 @@ class StoreTurnLog:
 
 
 @dataclass
-class AdaptiveSpec:
+class AdaptiveSpec(RunSettings):
+    """A multi-turn red-team run: the run settings (``rate`` paces the target for the baseline and
+    the attacks; ``concurrency`` is the baseline's) and what the attacks need besides."""
+
     run_id: str
     suites: list[Suite]
     target: Target
@@ -92,17 +96,9 @@ class AdaptiveSpec:
     """LLM judge for judge scorers (``requirement``, ``rubric``); also checks TAP prompts stay on
     topic (the attacker does it otherwise)."""
     templates: Path | None = None
-    concurrency: int = 4
-    """Attacks in flight; calls to each model are further bounded by its target kind."""
-    limit: int | None = None
-    rate: float | None = None
-    """At most this many calls per second to the target (baseline and attacks)."""
-    use_cache: bool = True
-    """Baseline answers already stored for the same target and prompt are reused."""
+    attacks_in_flight: int = 4
+    """Attacks run side by side; calls to each model are further bounded by its target kind."""
     baseline: bool = True
-    retry: RetryPolicy = field(default_factory=RetryPolicy)
-    seed: int = 0
-    command: str = ""
 
 
 @dataclass
@@ -211,13 +207,9 @@ async def run_adaptive(
         suites=spec.suites,
         target=spec.target,
         judge=spec.judge,
-        rate=spec.rate,
-        use_cache=spec.use_cache,
-        retry=spec.retry,
-        seed=spec.seed,
-        command=spec.command,
         attack=_describe(spec, scorer, book.describe()),
         units=baseline_of(objectives, scorer.name) if spec.baseline else iter_nothing,
+        **vars(spec.settings()),
     )
     prepared = prepare(store, run_spec)
     callers: dict[int, Caller] = {}
@@ -228,7 +220,7 @@ async def run_adaptive(
             callers[id(target)] = model_caller(target, spec.retry, spec.seed, rate)
         return callers[id(target)]
 
-    slots = asyncio.Semaphore(max(1, spec.concurrency))
+    slots = asyncio.Semaphore(max(1, spec.attacks_in_flight))
 
     async def attack(suite: str, item: Item) -> None:
         async with slots:
@@ -245,31 +237,21 @@ async def run_adaptive(
             if on_result is not None:
                 on_result(suite, item, result)
 
-    attacker_separate = spec.attacker is not spec.target and spec.attacker is not spec.judge
-    async with opened_targets(run_spec):
-        if attacker_separate:
-            await spec.attacker.open()
-        try:
-            await execute(store, prepared, targets_open=True)
-            progress.baseline = prepared.total
-            finished = store.finished_keys(spec.run_id, [item.id for _, item in objectives])
-            progress.total = len(objectives)
-            pending = []
-            for suite, item in objectives:
-                if (suite, item.id, strategy) in finished:
-                    progress.skipped += 1
-                else:
-                    pending.append((suite, item))
-            store.set_status(spec.run_id, "running", total=prepared.total + len(objectives))
-            await asyncio.gather(*(attack(suite, item) for suite, item in pending))
-        except asyncio.CancelledError:
-            store.set_status(spec.run_id, "interrupted")
-            raise
-        finally:
-            if attacker_separate:
-                await spec.attacker.close()
-    counts = store.count_attempts(spec.run_id)
-    store.set_status(spec.run_id, "finished_with_errors" if counts.get(Outcome.ERROR.value) else "finished")
+    async def attacks() -> int:
+        progress.baseline = prepared.total
+        finished = store.finished_keys(spec.run_id, [item.id for _, item in objectives])
+        progress.total = len(objectives)
+        pending = []
+        for suite, item in objectives:
+            if (suite, item.id, strategy) in finished:
+                progress.skipped += 1
+            else:
+                pending.append((suite, item))
+        store.set_status(spec.run_id, "running", total=prepared.total + len(objectives))
+        await asyncio.gather(*(attack(suite, item) for suite, item in pending))
+        return len(objectives)
+
+    await execute_prepared(store, prepared, follow_up=attacks, also_open=(spec.attacker,))
     return progress
 
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from shinsa.items import Item
-from shinsa.redteam.plan import AttackPlan, expand
+from shinsa.redteam.plan import AttackPlan, expand, load_plan
 from shinsa.redteam.templates import bundled_templates
 from shinsa.run.engine import UnitSource
+from shinsa.run.parameters import Expansion, expansions
 from shinsa.suites.base import Suite
 
 PLAN_KIND = "plan"
@@ -45,3 +47,19 @@ def plan_manifest(plan: AttackPlan) -> dict[str, Any]:
         "sha256": hashlib.sha256(canonical.encode()).hexdigest(),
         "templates_version": bundled_templates().version,
     }
+
+
+@expansions.register(PLAN_KIND)
+class PlanExpansion(Expansion):
+    """``plan:PLAN.yaml``: an attack plan as a run's attack, so a plan run is any run (resumable,
+    and on Ray shards, which read the plan file themselves)."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(source)
+        self.plan = load_plan(Path(source))
+
+    def units(self, suites: list[Suite]) -> UnitSource:
+        return plan_units(suites, self.plan)
+
+    def manifest(self) -> dict[str, Any]:
+        return plan_manifest(self.plan)

@@ -2,7 +2,7 @@
 
 The coordinator (the process that runs ``shinsa run --shards N``) validates the run, checks that the
 targets answer, creates the run and finally sets its status. Each shard is a Ray task that rebuilds
-suites, target and judge from a :class:`RunDescription` of plain values and runs the normal engine
+suites, target and judge from the run's :class:`RunParameters` (plain values) and runs the normal engine
 over its part of the units (a stable hash of suite, item and attack), writing to the same database.
 No live session or API key travels in a task: each worker reads keys from its own environment or
 secrets file, as a single-process run does. Resuming works as for any run, whatever the shard
@@ -17,7 +17,7 @@ import os
 import socket
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -26,17 +26,12 @@ from shinsa.errors import InputError, ShinsaError
 from shinsa.run.engine import (
     PreparedRun,
     RunProgress,
-    RunSpec,
-    UnitSource,
     close_run,
     execute,
     opened_targets,
     prepare,
 )
-from shinsa.suites.base import Suite
-from shinsa.suites.loader import load_suite
-from shinsa.targets.base import TargetOptions, build_target
-from shinsa.targets.calling import RetryPolicy
+from shinsa.run.parameters import RunParameters
 
 if TYPE_CHECKING:
     from shinsa.store.store import Store
@@ -46,57 +41,6 @@ REPORT_SECONDS = 0.5
 STOP_GRACE_SECONDS = 30.0
 """How long stopped shards get to write what finished before their tasks are killed."""
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-
-
-@dataclass(frozen=True)
-class RunDescription:
-    """A run as plain values: what a shard needs to rebuild it in another process or on another
-    machine. Target options name the variable holding an API key, never the key itself."""
-
-    run_id: str
-    suites: tuple[str, ...]
-    target: str
-    target_options: TargetOptions
-    encoding: str | None = None
-    judge: str | None = None
-    judge_options: TargetOptions | None = None
-    concurrency: int | None = None
-    rate: float | None = None
-    limit: int | None = None
-    retry: RetryPolicy = field(default_factory=RetryPolicy)
-    use_cache: bool = True
-    seed: int = 0
-    command: str = ""
-
-    def load_suites(self) -> list[Suite]:
-        return [load_suite(spec, self.encoding) for spec in self.suites]
-
-    def spec(
-        self,
-        suites: list[Suite] | None = None,
-        *,
-        attack: dict[str, Any] | None = None,
-        units: UnitSource | None = None,
-        shard: tuple[int, int] | None = None,
-    ) -> RunSpec:
-        """The live run in this process: suites loaded, target and judge built (keys read here)."""
-        judge = build_target(self.judge, self.judge_options) if self.judge else None
-        return RunSpec(
-            run_id=self.run_id,
-            suites=self.load_suites() if suites is None else suites,
-            target=build_target(self.target, self.target_options),
-            judge=judge,
-            concurrency=self.concurrency,
-            rate=self.rate,
-            limit=self.limit,
-            retry=self.retry,
-            use_cache=self.use_cache,
-            seed=self.seed,
-            command=self.command,
-            attack=attack,
-            units=units,
-            shard=shard,
-        )
 
 
 @dataclass(frozen=True)
@@ -155,20 +99,20 @@ class ShardBoard:
 # --- inside a Ray worker ---------------------------------------------------------------------------
 
 
-def run_shard(description: RunDescription, db_url: str, index: int, count: int, board: Any) -> ShardResult:
+def run_shard(parameters: RunParameters, db_url: str, index: int, count: int, board: Any) -> ShardResult:
     """Run as a Ray task: shard ``index`` of ``count``, until it finishes or ``board`` says stop."""
     try:
-        return asyncio.run(_run_shard(description, db_url, index, count, board))
+        return asyncio.run(_run_shard(parameters, db_url, index, count, board))
     except ShinsaError as exc:
         return ShardResult(index, ShardCounts(), error=str(exc))
 
 
-async def _run_shard(description: RunDescription, db_url: str, index: int, count: int, board: Any) -> ShardResult:
+async def _run_shard(parameters: RunParameters, db_url: str, index: int, count: int, board: Any) -> ShardResult:
     from shinsa.store.store import Store
 
     store = Store(db_url)
     try:
-        prepared = prepare(store, description.spec(shard=(index, count)))
+        prepared = prepare(store, parameters.spec(shard=(index, count)))
         progress = RunProgress(prepared.total)
         running = asyncio.create_task(execute(store, prepared, progress))
         stop_requested = asyncio.create_task(_report_until_stopped(board, index, progress))
@@ -272,12 +216,12 @@ def ray_session(address: str | None, shards: int, db_url: str) -> Iterator[str]:
 async def execute_sharded(
     store: Store,
     prepared: PreparedRun,
-    description: RunDescription,
+    parameters: RunParameters,
     shards: int,
     db_url: str,
     progress: RunProgress | None = None,
 ) -> RunProgress:
-    """Run ``prepared`` (built from ``description``) as ``shards`` Ray tasks, inside
+    """Run ``prepared`` (built from ``parameters``) as ``shards`` Ray tasks, inside
     :func:`ray_session`. ``progress`` follows the shards' counters. On cancellation (Ctrl-C) the
     shards stop and keep what finished, and the run is marked interrupted."""
     ray = import_ray()
@@ -292,9 +236,10 @@ async def execute_sharded(
         store.set_status(spec.run_id, "running")
     else:
         store.create_run(spec.run_id, prepared.manifest, prepared.total, spec.command)
+    progress.sending = True
     board = ray.remote(num_cpus=0)(ShardBoard).remote()
     shard_task = ray.remote(num_cpus=1)(run_shard)
-    refs = [shard_task.remote(description, db_url, index, shards, board) for index in range(shards)]
+    refs = [shard_task.remote(parameters, db_url, index, shards, board) for index in range(shards)]
     follower = asyncio.create_task(_follow(board, progress))
     try:
         results: list[ShardResult] = await asyncio.gather(*refs)

@@ -11,9 +11,9 @@ import platform
 import secrets
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -50,21 +50,40 @@ UnitSource = Callable[[], Iterator[tuple[str, str, Item]]]
 """Yields ``(suite name, attack id, item)``; called once per pass over the work."""
 
 
+@dataclass(kw_only=True)
+class RunSettings:
+    """How a run goes: declared once here, shared by every form a run takes (:class:`RunSpec` in
+    this process, :class:`~shinsa.run.parameters.RunParameters` as plain values, the red-team
+    specs). ``limit`` and ``seed`` are part of the run's identity; the rest only shape the work."""
+
+    concurrency: int | None = None
+    """Requests in flight (default: the target kind's)."""
+    rate: float | None = None
+    """At most this many requests per second to the target."""
+    limit: int | None = None
+    """Only the first N units of the run."""
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    use_cache: bool = True
+    """Answers already stored for the same target and conversation are reused."""
+    seed: int = 0
+    command: str = ""
+    """The command line that started the run, recorded with it."""
+
+    def settings(self) -> RunSettings:
+        """Only the settings, of this or of a spec built on them."""
+        return RunSettings(**{setting.name: getattr(self, setting.name) for setting in fields(RunSettings)})
+
+
 @dataclass
-class RunSpec:
+class RunSpec(RunSettings):
+    """A run in this process: its suites loaded and its targets built."""
+
     run_id: str
     suites: list[Suite]
     target: Target
     judge: Target | None = None
-    concurrency: int | None = None
-    rate: float | None = None
-    limit: int | None = None
-    retry: RetryPolicy = field(default_factory=RetryPolicy)
-    use_cache: bool = True
-    seed: int = 0
-    command: str = ""
     attack: dict[str, Any] | None = None
-    """The attack plan, when red-teaming (recorded in the manifest)."""
+    """The attack, when red-teaming (recorded in the manifest)."""
     units: UnitSource | None = None
     """Overrides the default source (every suite item once, no attack)."""
     shard: tuple[int, int] | None = None
@@ -105,6 +124,10 @@ class RunProgress:
     skipped: int = 0
     errors: int = 0
     cached: int = 0
+    judge_missing: int = 0
+    """Items whose scorer needs an LLM judge when none was given: recorded as unscorable."""
+    sending: bool = False
+    """The targets answered and the run is recorded: attempts are being made."""
     started: float = field(default_factory=time.monotonic)
 
 
@@ -354,13 +377,19 @@ class _Execution:
                 self.store.write_attempts(rows)
 
 
+FollowUp = Callable[[], Awaitable[int]]
+"""Work a run does after its units, with its targets still open and before it is closed (the
+attacks of a multi-turn red-team run); returns how many attempts it adds to the run's total."""
+
+
 @asynccontextmanager
-async def opened_targets(spec: RunSpec) -> AsyncIterator[None]:
-    """Open the target and judge (checking they are reachable) and close them afterwards."""
+async def opened_targets(spec: RunSpec, *others: Target) -> AsyncIterator[None]:
+    """Open the target, judge and ``others`` (checking they are reachable; each object once) and
+    close them afterwards."""
     opened: list[Target] = []
     try:
-        for target in (spec.target, spec.judge):
-            if target is not None:
+        for target in (spec.target, spec.judge, *others):
+            if target is not None and not any(target is done for done in opened):
                 await target.open()
                 opened.append(target)
         yield
@@ -370,31 +399,42 @@ async def opened_targets(spec: RunSpec) -> AsyncIterator[None]:
 
 
 async def execute(
-    store: Store, prepared: PreparedRun, progress: RunProgress | None = None, *, targets_open: bool = False
+    store: Store,
+    prepared: PreparedRun,
+    progress: RunProgress | None = None,
+    *,
+    follow_up: FollowUp | None = None,
+    also_open: tuple[Target, ...] = (),
 ) -> RunProgress:
-    """Run the prepared work. On cancellation (Ctrl-C) every finished attempt is kept and the run
-    is marked interrupted; re-running the same spec resumes it."""
-    progress = progress or RunProgress(prepared.total)
-    if prepared.complete:
+    """Run the prepared work, then ``follow_up``, with the targets (and ``also_open``) open. On
+    cancellation (Ctrl-C) every finished attempt is kept and the run is marked interrupted;
+    re-running the same spec resumes it."""
+    progress = progress or RunProgress(prepared.total, judge_missing=prepared.judge_missing)
+    if prepared.complete and follow_up is None:  # nothing to send: no need to reach the target
         progress.skipped = prepared.total
         return progress
-    if not targets_open:
-        async with opened_targets(prepared.spec):
-            return await execute(store, prepared, progress, targets_open=True)
     spec = prepared.spec
     owns_run = spec.shard is None  # a shard's coordinator creates the run and sets its status
-    try:
-        if owns_run and not prepared.resumed:
-            store.create_run(spec.run_id, prepared.manifest, prepared.total, spec.command)
-        elif owns_run:
-            store.set_status(spec.run_id, "running")
-        await _Execution(store, prepared, progress).run()
-    except asyncio.CancelledError:
-        if owns_run:
-            store.set_status(spec.run_id, "interrupted")
-        raise
+    async with opened_targets(spec, *also_open):
+        added = 0
+        try:
+            if owns_run and not prepared.resumed:
+                store.create_run(spec.run_id, prepared.manifest, prepared.total, spec.command)
+            elif owns_run:
+                store.set_status(spec.run_id, "running")
+            progress.sending = True
+            if prepared.complete:
+                progress.skipped = prepared.total
+            else:
+                await _Execution(store, prepared, progress).run()
+            if follow_up is not None:
+                added = await follow_up()
+        except asyncio.CancelledError:
+            if owns_run:
+                store.set_status(spec.run_id, "interrupted")
+            raise
     if owns_run:
-        close_run(store, spec.run_id, prepared.total)
+        close_run(store, spec.run_id, prepared.total + added)
     return progress
 
 

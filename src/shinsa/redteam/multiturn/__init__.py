@@ -25,6 +25,7 @@ judge (``requirement``, ``rubric``) or a canary scorer judges every answer direc
 
 from shinsa.redteam.multiturn.base import (
     ATTACKER_PROMPTS,
+    BUILTIN_ATTACKS,
     PROBE_BRANCH,
     PROBING_SCORERS,
     Attack,
@@ -47,6 +48,7 @@ from shinsa.redteam.multiturn.base import (
 
 __all__ = [
     "ATTACKER_PROMPTS",
+    "BUILTIN_ATTACKS",
     "PROBE_BRANCH",
     "PROBING_SCORERS",
     "Attack",

@@ -396,16 +396,14 @@ class Attack(ABC):
         return turn
 
 
+BUILTIN_ATTACKS = ("crescendo", "pair", "tap")
+"""The strategies that come with Shinsa, each in the module of its name in this package; listing
+them needs no scan of installed packages (which :meth:`Registry.names` does for plugins)."""
+
 attacks: Registry[type[Attack]] = Registry(
-    "attack strategy",
-    "shinsa.attacks",
-    {
-        "crescendo": "shinsa.redteam.multiturn.crescendo",
-        "pair": "shinsa.redteam.multiturn.pair",
-        "tap": "shinsa.redteam.multiturn.tap",
-    },
+    "attack strategy", "shinsa.attacks", {name: f"shinsa.redteam.multiturn.{name}" for name in BUILTIN_ATTACKS}
 )
-"""Multi-turn strategies by name: each built-in lives in its own module of this package."""
+"""Multi-turn strategies by name; other packages publish theirs in the ``shinsa.attacks`` group."""
 
 
 async def run_attack(
