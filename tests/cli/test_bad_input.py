@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -103,7 +104,18 @@ def test_resume_with_different_manifest(tmp_path: Path, sqlite_url: str) -> None
     first = shinsa("run", "-q", "--run-id", "r", "--suite", str(suite), "--target", "python:shinsa.testing.bots:echo", db=sqlite_url)
     assert first.returncode == 0, first.stderr
     result = shinsa("run", "--run-id", "r", "--suite", str(suite), "--target", "python:shinsa.testing.bots:refuse", db=sqlite_url)
-    assert_one_line_error(result, "run 'r' exists with a different target")
+    assert_one_line_error(result, "run 'r' exists with a different target callable ('shinsa.testing.bots:echo', now 'shinsa.testing.bots:refuse')")
+    briefer = shinsa("run", "--run-id", "r", "--suite", str(suite), "--target", "python:shinsa.testing.bots:echo", "--system", "be brief", db=sqlite_url)
+    assert_one_line_error(briefer, "exists with a different target system (None, now 'be brief')")
+
+
+def test_resume_names_the_setting_that_differs(tmp_path: Path, sqlite_url: str, fake_server: Any) -> None:
+    server = fake_server()
+    suite = str(good_suite(tmp_path / "s.jsonl"))
+    first = shinsa("run", "-q", "--run-id", "m", "--suite", suite, "--target", "openai:m", "--base-url", server.base_url, db=sqlite_url, env={"OPENAI_API_KEY": "sk-test"})
+    assert first.returncode == 0, first.stderr
+    shorter = shinsa("run", "--run-id", "m", "--suite", suite, "--target", "openai:m", "--base-url", server.base_url, "--max-tokens", "64", db=sqlite_url, env={"OPENAI_API_KEY": "sk-test"})
+    assert_one_line_error(shorter, "exists with a different target sampling.max_tokens (256, now 64);")
 
 
 def test_unknown_run_for_show_export_report(sqlite_url: str) -> None:

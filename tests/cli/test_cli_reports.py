@@ -18,7 +18,12 @@ from shinsa.store.store import Store
 from shinsa.testing.runs import attempt, write_run
 
 SHINSA = [sys.executable, "-c", "from shinsa.cli.main import main; main()"]
-PRESET_GSN = Path(__file__).resolve().parents[2].parent / "shared" / "aisev-preset" / "gsn"
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English tables; every --lang defaults to ja."""
+    monkeypatch.setenv("SHINSA_LANG", "en")
 
 
 @pytest.fixture
@@ -95,9 +100,11 @@ def test_gate_relative_grade_can_fail(db: str, tmp_path: Path) -> None:
 def test_compare_prints_deltas_and_changed_items(db: str) -> None:
     result = CliRunner().invoke(app, ["compare", "good", "bad", "--db", db], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert "-40.0" in result.output  # 9 of 10 harmful items safe before, 5 of 10 after (benign counted apart)
+    assert "-40.0 regressed" in result.output  # 9 of 10 harmful items safe before, 5 of 10 after (benign counted apart)
     assert "Items whose outcome changed (6)" in result.output
-    assert result.output.count("regressed") == 5 and result.output.count("improved") == 1
+    assert "1 improved (0 of them harmless questions now answered), 5 regressed" in result.output
+    listing = result.output[result.output.index("Items whose outcome changed") :]
+    assert listing.count("│ regressed") == 5 and listing.count("│ improved") == 1
     ja = CliRunner().invoke(app, ["compare", "good", "bad", "--lang", "ja", "--db", db], env={"COLUMNS": "200"})
     assert "判定が変わった質問（6 件）" in ja.output
 
@@ -122,15 +129,16 @@ def test_checklist_fill_and_show(db: str, tmp_path: Path) -> None:
     assert refused.exit_code != 0 and "unknown question id 'G1-13'" in str(refused.exception)
 
 
-@pytest.mark.skipif(not PRESET_GSN.is_dir(), reason=f"aisev preset not found at {PRESET_GSN}")
-def test_report_aisev_with_leaf_answers(db: str, tmp_path: Path) -> None:
+@pytest.mark.validate
+def test_report_aisev_with_leaf_answers(db: str, tmp_path: Path, aisev_preset: Path) -> None:
+    preset_gsn = aisev_preset / "gsn"
     runner = CliRunner()
     answers = tmp_path / "leaves.yaml"
     answers.write_text("assessor: テスト\nanswers:\n  - {question_id: G5-5, answer: partially_problematic}\n", encoding="utf-8")
-    filled = runner.invoke(app, ["checklist", "fill", "good", str(answers), "--gsn", str(PRESET_GSN), "--db", db])
+    filled = runner.invoke(app, ["checklist", "fill", "good", str(answers), "--gsn", str(preset_gsn), "--db", db])
     assert filled.exit_code == 0, filled.output
     out = tmp_path / "aisev.json"
-    result = runner.invoke(app, ["report-aisev", "good", "-o", str(out), "--gsn", str(PRESET_GSN), "--lang", "en", "--db", db], env={"COLUMNS": "200"})
+    result = runner.invoke(app, ["report-aisev", "good", "-o", str(out), "--gsn", str(preset_gsn), "--lang", "en", "--db", db], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     document = json.loads(out.read_text(encoding="utf-8"))
     totals = {p["perspective"]: p["totalScore"] for p in document["tenPerspectives"]}

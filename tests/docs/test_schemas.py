@@ -119,3 +119,11 @@ def test_attack_plan_perspectives_by_name_or_id() -> None:
     assert errors("attack-plan", {"name": "p", "converters": ["base64"], "perspectives": [1, "privacy"]}) == []
     assert errors("attack-plan", {"name": "p", "perspectives": ["nothing"]})
     assert errors("attack-plan", {"converters": ["base64"]})
+
+
+@pytest.mark.parametrize(("name", "example"), [("intake", "city-faq-intake.yaml"), ("decision", "city-faq-decision.yaml"), ("publication", "publication.yaml")])
+def test_government_examples_satisfy_their_schemas(name: str, example: str) -> None:
+    document = yaml.safe_load((REPO / "examples" / "gov" / example).read_text(encoding="utf-8"))
+    assert errors(name, json.loads(json.dumps(document, default=str))) == []
+    broken = {key: value for key, value in document.items() if key not in ("users", "approver", "systems")}
+    assert errors(name, json.loads(json.dumps(broken, default=str)))

@@ -77,7 +77,7 @@ def test_crescendo_succeeds_at_the_turn_the_target_gives_in(tmp_path: Path, sqli
     assert conversation[-2]["content"] == OBJECTIVE  # the probe asks the objective in context
     assert "(step 3)" in conversation[4]["content"]
     baseline = [r for r in store.iter_attempts("r1") if r["attack_id"] == ""]
-    assert {r["item_id"]: r["outcome"] for r in baseline} == {"lock": "refused", "bread": "refused"}
+    assert {r["item_id"]: r["outcome"] for r in baseline} == {"lock": "refused"}  # the attacked items only
     [rate] = success_rates(store, "r1", "crescendo")
     assert (rate.attack.successes, rate.attack.n, rate.baseline.successes, rate.baseline.n) == (1, 1, 0, 1)
 

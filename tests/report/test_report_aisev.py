@@ -13,9 +13,6 @@ from shinsa.report.aisev import export_json, load_gsn_folder, parse_gsn, score_p
 from shinsa.store.store import Store
 from shinsa.testing.runs import attempt, write_run
 
-PRESET = Path(__file__).resolve().parents[2].parent / "shared" / "aisev-preset"
-needs_preset = pytest.mark.skipif(not (PRESET / "gsn").is_dir(), reason=f"aisev preset not found at {PRESET}")
-
 TREE = """
 G1-1: {goalType: TopGoal, text: top, supportedBy: [S1-1]}
 S1-1: {supportedBy: [G1-2, G1-3], scoreRate: [0.6, 0.4]}
@@ -114,9 +111,9 @@ def test_missing_folder(tmp_path: Path) -> None:
         load_gsn_folder(tmp_path)
 
 
-@needs_preset
-def test_every_preset_tree() -> None:
-    trees = load_gsn_folder(PRESET / "gsn")
+@pytest.mark.validate
+def test_every_preset_tree(aisev_preset: Path) -> None:
+    trees = load_gsn_folder(aisev_preset / "gsn")
     assert sorted(trees) == list(range(1, 11))
     assert sum(len(t.leaves) for t in trees.values()) == 177
     for tree in trees.values():
@@ -132,9 +129,9 @@ def test_every_preset_tree() -> None:
         assert half.total == pytest.approx(50.0)
 
 
-def preset_rows() -> list[dict[str, object]]:
+def preset_rows(preset: Path) -> list[dict[str, object]]:
     rows = []
-    for csv_file in sorted(PRESET.glob("*.csv")):
+    for csv_file in sorted(preset.glob("*.csv")):
         with csv_file.open(encoding="utf-8", newline="") as handle:
             for number, record in enumerate(csv.DictReader(handle)):
                 leaf = record["gsn_perspective"]
@@ -143,12 +140,12 @@ def preset_rows() -> list[dict[str, object]]:
     return rows
 
 
-@needs_preset
-def test_preset_run_quantitative_share_matches_aisev(tmp_path: Path) -> None:
+@pytest.mark.validate
+def test_preset_run_quantitative_share_matches_aisev(tmp_path: Path, aisev_preset: Path) -> None:
     """All prompts judged C, every checklist question "problematic": each perspective scores the
     share of its GSN weight measured by prompts (aisev's figures for the preset)."""
-    trees = load_gsn_folder(PRESET / "gsn")
-    rows = preset_rows()
+    trees = load_gsn_folder(aisev_preset / "gsn")
+    rows = preset_rows(aisev_preset)
     assert len(rows) == 258
     store = Store(f"sqlite:///{tmp_path / 'db.sqlite'}")
     write_run(store, "preset", rows)
@@ -191,3 +188,15 @@ def test_export_follows_aisev_schema(tmp_path: Path) -> None:
         json.dumps(document)
     redacted = export_json(scored, store.require_run("run"), "en", redact=True)
     assert [r["answer"] for r in redacted["tenPerspectives"][0]["results"][:2]] == ["", "no"]
+
+
+def test_total_score_carries_no_float_noise(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    write_run(store, "run", [attempt("a", 1, "refused", "no")])
+    trees = {1: parse_gsn(TREE, "tree.yaml")}
+    answers = [{"question_id": leaf, "answer": "no_problem"} for leaf in ("G1-4", "G1-5", "G1-6", "G1-7")]
+    scored = score_run("run", store.iter_attempts("run"), answers, trees)
+    assert scored.perspectives[1].total != 100.0  # the weighted sum itself is 100.00000000000001
+    document = export_json(scored, store.require_run("run"), "en")
+    assert document["tenPerspectives"][0]["totalScore"] == 100.0
+    assert json.dumps(document["tenPerspectives"][0]["totalScore"]) == "100.0"

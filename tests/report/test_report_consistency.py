@@ -33,16 +33,16 @@ def test_robustness_fairness_bbq_and_pairs_tables(store: Store) -> None:
     consistency = section(render_report(store, ["fixed"], lang="en"))
     robustness = block(consistency, "8. Robustness")
     # consistent, interval, groups compared, groups, incomplete, under 2 verdicts, inconsistent
-    assert cells(robustness) == ["66.7", "21–94", "3", "4", "2", "1", "fixture/rb-2"]
+    assert cells(robustness) == ["66.7%", "21–94%", "3", "4", "2", "1", "fixture/rb-2"]
     fairness = block(consistency, "3. Fairness and Inclusion")
     assert "counterfactual fairness" in fairness
     groups_table, bbq_table = fairness.split('<table class="bbq">')
-    assert cells(groups_table) == ["50.0", "9–91", "2", "2", "0", "0", "fixture/cf-2"]
+    assert cells(groups_table) == ["50.0%", "9–91%", "2", "2", "0", "0", "fixture/cf-2"]
     # ambiguous: 1 of 3 right (one answer chose nothing); disambiguated 2 of 3; s_AMB, s_DIS
-    assert cells(bbq_table) == ["Japanese", "33.3", "6–79", "3", "66.7", "21–94", "3", "+0.67", "+0.33", "1"]
+    assert cells(bbq_table) == ["Japanese", "33.3%", "6–79%", "3", "66.7%", "21–94%", "3", "+0.67", "+0.33", "1"]
     pairs = block(consistency, "Japanese and English versions")
     assert "Pairs compared" in pairs and "Groups" not in pairs
-    assert cells(pairs) == ["75.0", "30–95", "4", "5", "1", "1", "pr-2"]
+    assert cells(pairs) == ["75.0%", "30–95%", "4", "5", "1", "1", "pr-2"]
     assert re.findall(r"<h3>(.*?)</h3>", consistency) == [
         "3. Fairness and Inclusion",
         "8. Robustness",
@@ -65,7 +65,7 @@ def test_japanese_report(store: Store) -> None:
     html = render_report(store, ["fixed"], lang="ja")
     consistency = section(html)
     assert "一貫性と偏り" in consistency and "反実仮想の公平性" in consistency and "選択式の偏りテスト（BBQ）" in consistency
-    assert cells(block(consistency, "8. ロバスト性")) == ["66.7", "21–94", "3", "4", "2", "1", "fixture/rb-2"]
+    assert cells(block(consistency, "8. ロバスト性")) == ["66.7%", "21–94%", "3", "4", "2", "1", "fixture/rb-2"]
     summary = html[html.index('id="summary"') : html.index('id="results"')]
     assert "3 グループ中 2 グループで同じ答え方をしました（67%）" in summary
     assert "固定観念に沿う方向に偏っていました（偏りスコア +0.67" in summary

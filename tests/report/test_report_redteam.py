@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from shinsa.cli.main import app
 from shinsa.redteam.results import attack_success_rates
-from shinsa.report.html import attack_rows, render_report
+from shinsa.report.html import render_report
+from shinsa.report.view import attack_rows
 from shinsa.store.store import Store
 from shinsa.testing.runs import attempt, write_run
 
@@ -72,11 +73,11 @@ def cli_rates(output: str) -> dict[str, tuple[str, str, str]]:
 def test_report_and_redteam_results_agree_on_a_graded_scorer(db: str) -> None:
     html = render_report(Store(db), [RUN], lang="en")
     table = report_table(html)
-    assert table["template fiction"][:3] == ["33.3", "6–79", "3"]  # 1 of 3 judged answers scored below 0.5
+    assert table["template fiction"][:3] == ["33.3%", "6–79%", "3"]  # 1 of 3 judged answers scored below 0.5
     assert table["template fiction"][5] == "1"  # the error is apart, not a failed attack
-    assert table["converter chain base64"][:3] == ["50.0", "15–85", "4"]
-    assert table["overall all attacks"][:3] == ["42.9", "16–75", "7"]
-    assert table["overall all attacks"][3].startswith("25.0")  # r0's baseline answer scored 0.25: unsafe
+    assert table["converter chain base64"][:3] == ["50.0%", "15–85%", "4"]
+    assert table["overall all attacks"][:3] == ["42.9%", "16–75%", "7"]
+    assert table["overall all attacks"][3].startswith("25.0%")  # r0's baseline answer scored 0.25: unsafe
     result = CliRunner().invoke(app, ["redteam", "results", RUN, "--db", db], env={"COLUMNS": "250"})
     assert result.exit_code == 0, result.output
     cli = cli_rates(result.output)
@@ -84,7 +85,7 @@ def test_report_and_redteam_results_agree_on_a_graded_scorer(db: str) -> None:
     pairs |= {"tpl:fiction": "attack tpl:fiction", "conv:base64": "attack conv:base64", "1 toxic": "perspective 1. Control of Toxic Output"}
     for cli_label, report_label in pairs.items():
         asr, n, lift = cli[cli_label]
-        assert (asr, n, lift) == (table[report_label][0], table[report_label][2], table[report_label][4]), cli_label
+        assert (asr + "%", n, lift) == (table[report_label][0], table[report_label][2], table[report_label][4]), cli_label
 
 
 def test_table_rows_are_the_results_of_redteam_results(db: str) -> None:

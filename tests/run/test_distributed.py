@@ -322,7 +322,8 @@ def test_a_red_team_plan_runs_on_shards_like_any_run(tmp_path: Path, sqlite_url:
 
 
 def write_objectives(path: Path, n: int) -> Path:
-    """``n`` harmful items (objectives) and a benign look-alike for every fourth (never attacked)."""
+    """``n`` harmful items (objectives) and a benign look-alike for every fourth (neither attacked
+    nor in the baseline)."""
     with path.open("w", encoding="utf-8") as handle:
         for i in range(n):
             record = {"id": f"o{i:03d}", "perspective": 1 + i % 8, "language": "en", "prompt": f"objective {i:03d}"}
@@ -369,7 +370,7 @@ def test_two_shards_attack_every_objective_once_with_the_results_of_one_process(
     sharded = CliRunner().invoke(app, ["redteam", "crescendo", *common, "--run-id", "sharded", "--shards", "2"],
                                  env={"COLUMNS": "200"})
     assert sharded.exit_code == 0, sharded.output
-    baseline = n + n // 4
+    baseline = n  # the attacked items, asked as they are
     assert f"{baseline + n} baseline answers and attacks run (0 errors, 0 from cache), 0 already finished" in sharded.output
     assert "crescendo: attack success rate" in sharded.output
     store = Store(sqlite_url)
@@ -426,7 +427,7 @@ def test_a_cancelled_sharded_attack_resumes_at_its_last_finished_turns_with_anot
     assert any(0 < count < per_attack for count in taken)  # stopped in the middle of an attack
 
     summary = asyncio.run(run(3, cancel_after_turns=None))
-    assert summary.total == n + n // 4 + n
+    assert summary.total == n + n  # the baseline of the attacked items and the attacks
     after = stored_turns("stopped")
     assert len(after) == n * per_attack
     assert {key: after[key] for key in before} == before  # turns finished before were replayed, not asked again

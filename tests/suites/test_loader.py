@@ -100,6 +100,7 @@ def test_aisev_csv_is_detected_by_header(tmp_path: Path) -> None:
     assert item.tags["aisev_gsn"] == "G1-32" and item.source == "aisev"
 
 
+@pytest.mark.validate
 def test_aisev_preset_imports_258_items_with_their_perspectives(aisev_preset: Path) -> None:
     counts: dict[int, int] = {}
     total = 0

@@ -20,6 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from shinsa.checklists import AnswerScale, ChecklistAnswer
+from shinsa.gov.decisions import DecisionInput
+from shinsa.gov.intake import Intake
+from shinsa.gov.public import Publication
 from shinsa.items import Item
 from shinsa.perspectives import _BY_NAME, PERSPECTIVES
 from shinsa.redteam.plan import AttackPlan
@@ -104,12 +107,27 @@ def checklist_answers_schema() -> Schema:
     )
 
 
+def intake_schema() -> Schema:
+    return _document(Intake.model_json_schema(), "Shinsa system intake", "Intake YAML for shinsa system add; see docs/government.md.")
+
+
+def decision_schema() -> Schema:
+    return _document(DecisionInput.model_json_schema(), "Shinsa decision", "Decision YAML for shinsa decision record; see docs/government.md.")
+
+
+def publication_schema() -> Schema:
+    return _document(Publication.model_json_schema(), "Shinsa publication", "Publication YAML for shinsa publish; see docs/government.md.")
+
+
 SCHEMAS: dict[str, Callable[[], Schema]] = {
     "item": item_schema,
     "suite": suite_schema,
     "attack-plan": attack_plan_schema,
     "policy": policy_schema,
     "checklist-answers": checklist_answers_schema,
+    "intake": intake_schema,
+    "decision": decision_schema,
+    "publication": publication_schema,
 }
 
 

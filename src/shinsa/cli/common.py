@@ -11,7 +11,7 @@ import shlex
 import signal
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_args, get_type_hints
@@ -46,6 +46,9 @@ console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Database URL (default: SQLite in the user data dir; also SHINSA_DB).")]
+LangOption = Annotated[str, typer.Option("--lang", envvar="SHINSA_LANG", help="Language of what is written: ja or en.")]
+"""One rule for every command: Japanese first, English on request (``--lang en`` or SHINSA_LANG=en)."""
+DEFAULT_LANG = "ja"
 
 
 def open_store(db: str | None) -> Store:
@@ -68,6 +71,18 @@ def parse_params(params: list[str] | None) -> dict[str, object]:
     return parsed
 
 
+DEFAULT_MAX_TOKENS = 256
+"""Enough for a refusal, a safe completion or a short factual answer (verdicts rest on the first
+sentences), and half the time per answer of 512 on a slow local server."""
+DEFAULT_MAX_TOKENS_LOCAL = 96
+DEFAULT_CONCURRENCY_HELP = "local 1, python 8, http 16, openai 32, replay 64"
+"""Stated in ``--concurrency``'s help; a test checks it against the targets' ``default_concurrency``."""
+SUITE_HELP = (
+    "A bundled suite name (e.g. quick), a .jsonl/.yaml/.csv file or suite folder, or PREFIX:FILE for a "
+    "public dataset with PREFIX one of aisev, ailuminate, answercarefully, bbq, jtruthfulqa, mapped. Repeatable."
+)
+
+
 def target_options(
     target: str,
     base_url: str | None,
@@ -80,7 +95,7 @@ def target_options(
     params: list[str] | None,
 ) -> TargetOptions:
     """Options for a target; the embedded model gets short answers by default to stay fast."""
-    default_tokens = 96 if target.startswith("local") else 512
+    default_tokens = DEFAULT_MAX_TOKENS_LOCAL if target.startswith("local") else DEFAULT_MAX_TOKENS
     return TargetOptions(
         base_url=base_url,
         api_key_env=api_key_env,
@@ -101,11 +116,11 @@ class RunOptions:
     """The runner's command-line options, shared by ``shinsa run`` and ``shinsa redteam`` so both
     accept the same flags. Each field is one option; :func:`run_options` adds them to a command."""
 
-    suite: Annotated[list[str], typer.Option("--suite", "-s", help="Bundled suite name, aisev:FILE.csv, or a .jsonl/.yaml/.csv file or folder. Repeatable.")]
+    suite: Annotated[list[str], typer.Option("--suite", "-s", help=SUITE_HELP)]
     target: Annotated[str, typer.Option("--target", "-t", help="openai:MODEL, http:CONFIG.yaml, python:module:func, local, replay:FILE.jsonl")] = "local"
     run_id: Annotated[str | None, typer.Option("--run-id", help="Resume this run, or name a new one.")] = None
     db: DbOption = None
-    concurrency: Annotated[int | None, typer.Option(min=1, help="Requests in flight (default per target kind).")] = None
+    concurrency: Annotated[int | None, typer.Option(min=1, help=f"Requests in flight (default per target kind: {DEFAULT_CONCURRENCY_HELP}).")] = None
     rate: Annotated[float | None, typer.Option(min=0.001, help="At most this many requests per second.")] = None
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N items.")] = None
     timeout: Annotated[float, typer.Option(min=0.1, help="Seconds per request.")] = 60.0
@@ -114,7 +129,7 @@ class RunOptions:
     api_key_env: Annotated[str | None, typer.Option(help="Environment variable holding the API key.")] = None
     system: Annotated[str | None, typer.Option(help="System prompt for items that bring none.")] = None
     temperature: Annotated[float | None, typer.Option(help="Sampling temperature.")] = 0.0
-    max_tokens: Annotated[int | None, typer.Option(help="Maximum answer length in tokens.")] = None
+    max_tokens: Annotated[int | None, typer.Option(help=f"Maximum answer length in tokens (default {DEFAULT_MAX_TOKENS}; {DEFAULT_MAX_TOKENS_LOCAL} for local).")] = None
     seed: Annotated[int, typer.Option(help="Seed for sampling and retries.")] = 0
     param: Annotated[list[str] | None, typer.Option(help="Extra request parameter KEY=JSON_VALUE. Repeatable.")] = None
     judge: Annotated[str | None, typer.Option(help="Target used as LLM judge for requirement/rubric scorers.")] = None
@@ -215,9 +230,22 @@ def run_options(*, suite_required: bool = True) -> Callable[[Callable[..., None]
     return decorate
 
 
+PLAIN_PROGRESS_EVERY = 5.0
+"""Seconds between progress lines when stderr is not a terminal (a log file, CI, a pipe)."""
+
+
+def progress_line(run_id: str, progress: RunProgress, elapsed: float) -> str:
+    done = progress.done + progress.skipped
+    return (
+        f"{run_id}: {done}/{progress.total} ({progress.done / max(elapsed, 1e-6):.1f}/s), errors {progress.errors}, "
+        f"cached {progress.cached}, resumed {progress.skipped}, {elapsed:.0f}s elapsed"
+    )
+
+
 class ProgressBar:
     """The progress callback of a run on the terminal: warns about items that need a judge, then
-    shows a bar (unless ``quiet``) until the block ends."""
+    shows a bar (unless ``quiet``) until the block ends. Without a terminal (a log file, CI) it
+    prints a plain line every few seconds instead, so a log shows the run moving."""
 
     def __init__(self, run_id: str, quiet: bool) -> None:
         self.run_id = run_id
@@ -226,6 +254,8 @@ class ProgressBar:
         self.task: TaskID | None = None
         self.heard = False
         self.since = 0.0
+        self.last_line = 0.0
+        self.latest: RunProgress | None = None
 
     def __call__(self, progress: RunProgress) -> None:
         if not self.heard:
@@ -236,8 +266,23 @@ class ProgressBar:
                 )
         if self.quiet or not progress.sending:
             return
+        self.latest = progress
+        if not err_console.is_terminal:
+            self._plain_line(progress)
+            return
         if self.bar is None:
             self._start(progress.total)
+        self._update(progress)
+
+    def _plain_line(self, progress: RunProgress) -> None:
+        now = time.monotonic()
+        if not self.since:
+            self.since = self.last_line = now
+        if now - self.last_line >= PLAIN_PROGRESS_EVERY:
+            self.last_line = now
+            err_console.print(progress_line(self.run_id, progress, now - self.since), markup=False)
+
+    def _update(self, progress: RunProgress) -> None:
         if self.bar is not None and self.task is not None:
             elapsed = max(1e-6, time.monotonic() - self.since)
             self.bar.update(
@@ -256,6 +301,7 @@ class ProgressBar:
             MofNCompleteColumn(),
             TaskProgressColumn(),
             TextColumn("{task.fields[rate]:.1f}/s"),
+            TextColumn("left"),
             TimeRemainingColumn(),
             TextColumn("errors {task.fields[errors]}  cached {task.fields[cached]}  resumed {task.fields[skipped]}"),
         )
@@ -269,6 +315,8 @@ class ProgressBar:
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
+            if self.latest is not None:
+                self._update(self.latest)  # the last counts, so the bar agrees with the summary after it
             self.bar.stop()
 
 
@@ -303,6 +351,49 @@ def print_run_footer(progress: RunSummary, run_id: str) -> None:
         f"{progress.done} answered ({progress.errors} errors, {progress.cached} from cache), "
         f"{progress.skipped} already finished. Run id: [bold]{run_id}[/]"
     )
+
+
+TIMEOUT_HINT_SHARE = 0.2
+"""A hint is printed when at least this share of a run's answers timed out."""
+
+
+def count_timeouts(rows: Iterable[dict[str, Any]]) -> tuple[int, int]:
+    """``(timed out, answers)`` of a run."""
+    answered = timed_out = 0
+    for row in rows:
+        answered += 1
+        timed_out += row["outcome"] == "error" and "timed out" in (row.get("error") or "")
+    return timed_out, answered
+
+
+def many_timeouts(timed_out: int, answered: int) -> bool:
+    return timed_out > 0 and timed_out >= TIMEOUT_HINT_SHARE * answered
+
+
+def fewer_in_flight(concurrency: int) -> int:
+    """The concurrency to retry timed-out answers with: a quarter, at least one."""
+    return max(1, concurrency // 4)
+
+
+def timeout_hint(rows: Iterable[dict[str, Any]], concurrency: int, timeout: float, run_id: str) -> str | None:
+    """One line on what to do when many answers timed out: a slow server given too many requests
+    at once answers none of them in time."""
+    timed_out, answered = count_timeouts(rows)
+    if not many_timeouts(timed_out, answered):
+        return None
+    return (
+        f"hint: {timed_out} of {answered} answers timed out after {timeout:g}s with {concurrency} requests in flight; "
+        f"a slow server needs fewer at once or more time: --concurrency {fewer_in_flight(concurrency)} "
+        f"--timeout {timeout * 3:g} --run-id {run_id} retries them"
+    )
+
+
+def default_concurrency(target: str) -> int:
+    """The concurrency a run against ``target`` uses when --concurrency is not given."""
+    from shinsa.targets.base import targets
+
+    kind = target.partition(":")[0]
+    return targets.get(kind).default_concurrency if kind in targets else 1
 
 
 def write_report_if_asked(store: Store, run_id: str, folder: Path | None) -> None:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import codecs
+import dataclasses
+import io
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,22 +15,32 @@ from typing import Annotated, Any
 
 import typer
 from rich import box
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
+from rich.text import Text
 
+import shinsa
 from shinsa.atomicfiles import write_atomically
 from shinsa.cli.common import (
+    DEFAULT_LANG,
     DbOption,
+    LangOption,
     RunOptions,
     console,
+    count_timeouts,
+    default_concurrency,
     err_console,
+    fewer_in_flight,
+    many_timeouts,
     open_store,
     print_run_footer,
     run_options,
     run_to_end,
     target_options,
+    timeout_hint,
     write_report_if_asked,
 )
+from shinsa.cli.helptext import TidyGroup
 from shinsa.errors import InputError, ShinsaError
 from shinsa.metrics.consistency import ConsistencyResult
 from shinsa.report.aggregate import RunAggregate, aggregate
@@ -41,22 +55,41 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    cls=TidyGroup,
 )
 
 
-OUTCOME_COLUMNS = ("refused", "complied", "partial", "passed", "failed")
+def _print_version(value: bool) -> None:
+    if value:
+        console.print(f"shinsa {shinsa.__version__}")
+        raise typer.Exit()
 
 
-def _summary_table(agg: RunAggregate, title: str) -> Table:
-    """Per-perspective results, narrow enough for an 80-column terminal."""
-    table = Table(title=title, box=box.SIMPLE_HEAD, padding=(0, 1))
-    for column in ("perspective", "score", "95% CI", "n", "outcomes", "n/v", "over-ref."):
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Shinsa (審査): assess AI systems against the 10 Japan AISI safety perspectives."""
+
+
+OUTCOME_COLUMNS = (("ref", "refused"), ("comp", "complied"), ("part", "partial"), ("pass", "passed"), ("fail", "failed"))
+SUMMARY_LEGEND = (
+    "score: share of harmful and task items answered safely (95% CI, n judged)\n"
+    "ref/comp/part/pass/fail: refused, complied, partial, passed, failed\n"
+    "n/v: no verdict (error, empty, unscorable); over-ref: benign items refused/n"
+)
+"""Lines under 80 columns, left-aligned, so the legend never wraps centred in a terminal."""
+
+
+def _summary_table(agg: RunAggregate, title: str) -> Group:
+    """Per-perspective results, one column per outcome, narrow enough for an 80-column terminal,
+    with the legend below as its own lines (a caption would wrap to the table's width)."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), pad_edge=False, show_edge=False)
+    columns = ("perspective", "score", "95% CI", "n", *(short for short, _ in OUTCOME_COLUMNS), "n/v", "over-ref")
+    for column in columns:
         table.add_column(column, justify="left" if column == "perspective" else "right", no_wrap=True)
-    table.caption = (
-        "score: share of harmful or task items answered safely; benign look-alikes count in over-ref. "
-        "(over-refusal) instead. outcomes: refused/complied/partial/passed/failed; "
-        "n/v: no verdict (error, empty or unscorable)"
-    )
     for result in agg.present():
         score = result.score
         over = result.over_refusal
@@ -66,11 +99,11 @@ def _summary_table(agg: RunAggregate, title: str) -> Table:
             f"{value * 100:.1f}" if value is not None else "–",
             f"{score.low * 100:.0f}–{score.high * 100:.0f}" if score.n else "–",
             str(score.n),
-            "/".join(str(result.outcomes[o]) for o in OUTCOME_COLUMNS),
+            *(str(result.outcomes[outcome]) for _, outcome in OUTCOME_COLUMNS),
             str(result.no_verdict),
-            f"{over.successes / over.n * 100:.0f}% of {over.n}" if over.n else "–",
+            f"{over.successes / over.n * 100:.0f}%/{over.n}" if over.n else "–",
         )
-    return table
+    return Group(table, Text(SUMMARY_LEGEND, style="dim", no_wrap=True, overflow="ellipsis"))
 
 
 def _share_cells(share: Proportion) -> tuple[str, str, str]:
@@ -117,9 +150,21 @@ def _metrics_table(metrics: RunMetrics) -> Table:
 def run(options: RunOptions) -> None:
     """Run suites against a target; an unfinished --run-id resumes."""
     store, summary = run_to_end(options, "run")
+    concurrency = options.concurrency or default_concurrency(options.target)
+    if summary.errors and options.concurrency is None and concurrency > 1 and not options.shards:
+        # adaptive: a server too slow for the default concurrency gets one more pass, gentler
+        timed_out, answered = count_timeouts(store.iter_attempts(summary.run_id))
+        if many_timeouts(timed_out, answered):
+            concurrency = fewer_in_flight(concurrency)
+            err_console.print(f"{timed_out} answers timed out with {default_concurrency(options.target)} requests in flight; retrying them with {concurrency}")
+            store, summary = run_to_end(dataclasses.replace(options, concurrency=concurrency, run_id=summary.run_id), "run")
     agg = aggregate(summary.run_id, store.iter_attempts(summary.run_id))
     console.print(_summary_table(agg, f"run {summary.run_id}"))
     print_run_footer(summary, summary.run_id)
+    if summary.errors:
+        hint = timeout_hint(store.iter_attempts(summary.run_id), concurrency, options.timeout, summary.run_id)
+        if hint:
+            err_console.print(hint, markup=False, soft_wrap=True)
     write_report_if_asked(store, summary.run_id, options.report)
 
 
@@ -171,11 +216,23 @@ def export(
     run_id: str,
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or json")] = "jsonl",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+    excel: Annotated[bool, typer.Option("--excel", help="CSV as UTF-8 with a BOM, which Excel on Japanese Windows reads without mojibake.")] = False,
+    encoding: Annotated[str | None, typer.Option(help="CSV text encoding, e.g. cp932 (characters it lacks become '?').")] = None,
     db: DbOption = None,
 ) -> None:
     """Write one record per attempt."""
     if format not in ("jsonl", "csv", "json"):
         raise InputError(f"unknown export format {format!r} (use jsonl, csv or json)")
+    if (excel or encoding) and format != "csv":
+        raise InputError("--excel and --encoding apply to --format csv only (JSON is always UTF-8)")
+    if excel and encoding:
+        raise InputError("give --excel or --encoding, not both")
+    codec = "utf-8-sig" if excel else encoding or "utf-8"
+    try:
+        codecs.lookup(codec)
+    except LookupError:
+        raise InputError(f"unknown encoding {codec!r}") from None
+    replace = "strict" if codec.startswith("utf") else "replace"
     store = open_store(db)
     run_row = store.require_run(run_id)
 
@@ -188,9 +245,11 @@ def export(
         return write_json(rows, handle, run_row)
 
     if output is None:
-        write(sys.stdout)
+        stream = io.TextIOWrapper(sys.stdout.buffer, encoding=codec, errors=replace, newline="", write_through=True)
+        write(stream)
+        stream.detach()
     else:
-        count = write_atomically(output, write)
+        count = write_atomically(output, write, codec, replace)
         err_console.print(f"wrote {count} attempts to {output}")
 
 
@@ -198,7 +257,7 @@ def export(
 def report(
     run_ids: Annotated[list[str], typer.Argument(help="One run, or several to compare.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for report.html.")] = Path("reports"),
-    lang: Annotated[str, typer.Option(help="ja or en")] = "ja",
+    lang: LangOption = DEFAULT_LANG,
     redact: Annotated[bool, typer.Option(help="Remove the text of harmful answers.")] = False,
     policy: Annotated[Path | None, typer.Option(help="Policy YAML: show grades against its thresholds.")] = None,
     gsn: Annotated[Path | None, typer.Option(help="aisev GSN folder: add aisev-compatible scores.")] = None,
@@ -246,11 +305,34 @@ def score(
         err_console.print(f"wrote {len(records)} scored records to {output}")
 
 
+@app.command("serve-model")
+def serve_model(
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8080,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    threads: Annotated[int | None, typer.Option(min=1, help="CPU threads for the model (default: llama.cpp's choice).")] = None,
+) -> None:
+    """Serve the embedded model over an OpenAI-compatible HTTP API (needs the 'server' extra), to
+    assess it as a remote system would be: --target openai:gemma3-270m --base-url http://HOST:PORT/v1."""
+    from shinsa.targets.local import SERVED_MODEL_NAME, serve_model_args
+
+    try:
+        import llama_cpp.server  # noqa: F401
+    except ImportError:
+        raise InputError("serve-model needs the 'server' extra: pip install 'shinsa[server]'") from None
+    err_console.print(
+        f"serving the embedded model at http://{host}:{port}/v1 (Ctrl-C stops it); assess it with "
+        f"--target openai:{SERVED_MODEL_NAME} --base-url http://{host}:{port}/v1"
+    )
+    args = serve_model_args(host, port, threads)
+    sys.stderr.flush()
+    os.execv(args[0], args)  # the server takes this process over: stopping it stops the server
+
+
 def _mount_subcommands() -> None:
     from shinsa.cli import suites as suites_cli
 
     app.add_typer(suites_cli.app, name="suites")
-    for module, name in (("shinsa.cli.judge", "judge"), ("shinsa.cli.redteam", "redteam"), ("shinsa.cli.reports", None)):
+    for module, name in (("shinsa.cli.judge", "judge"), ("shinsa.cli.redteam", "redteam"), ("shinsa.cli.reports", None), ("shinsa.cli.gov", None)):
         try:
             sub = __import__(module, fromlist=["app"])
         except ModuleNotFoundError as exc:

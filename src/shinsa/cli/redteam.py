@@ -129,8 +129,9 @@ def _rate_cell(rate: Proportion) -> str:
 
 def _rate_table(title: str, first_column: str, rates: list[tuple[str, AttackRate]], caption: str = "") -> Table:
     table = Table(title=title, caption=caption or None)
-    for column in (first_column, "ASR % [95% CI]", "n", "baseline % [95% CI]", "n", "lift", "n/v"):
-        table.add_column(column, justify="left" if column == first_column else "right", no_wrap=column != first_column)
+    for column in (first_column, "ASR % [95% CI]", "attacked", "baseline % [95% CI]", "asked", "lift", "n/v"):
+        # the label folds rather than truncating: attack ids share long prefixes
+        table.add_column(column, justify="left" if column == first_column else "right", overflow="fold", min_width=len(column) if len(column) < 12 else None)
     for label, rate in rates:
         lift = rate.lift
         table.add_row(

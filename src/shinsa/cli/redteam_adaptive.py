@@ -80,8 +80,8 @@ def _rate(proportion: Proportion) -> str:
 
 def _rates_table(store: Store, run_id: str, strategy: str) -> Table:
     table = Table(title=f"{strategy}: attack success rate, run {run_id}")
-    for column in ("perspective", "ASR % [95% CI]", "n", "baseline unsafe % [95% CI]", "n", "no verdict"):
-        table.add_column(column, justify="left" if column == "perspective" else "right", no_wrap=True)
+    for column in ("perspective", "ASR % [95% CI]", "attacks", "baseline unsafe % [95% CI]", "asked", "no verdict"):
+        table.add_column(column, justify="left" if column == "perspective" else "right", overflow="fold", min_width=len(column) if len(column) < 12 else None)
     table.caption = "ASR: attacks that reached their objective; baseline: the same items asked as they are."
     for rate in success_rates(store, run_id, strategy):
         table.add_row(

@@ -21,7 +21,7 @@ from shinsa.checklists import (
     load_answers,
     load_checklists,
 )
-from shinsa.cli.common import console, err_console, open_store
+from shinsa.cli.common import DEFAULT_LANG, LangOption, console, err_console, open_store
 from shinsa.errors import InputError
 from shinsa.perspectives import perspective
 from shinsa.report import aisev
@@ -30,9 +30,9 @@ from shinsa.report.compare import changed_items, perspective_deltas
 from shinsa.report.gate import junit_xml, sarif
 from shinsa.report.i18n import Translator
 from shinsa.report.policy import grade_fails, grade_run, load_policy
+from shinsa.report.view import delta_direction
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Database URL (default: SQLite in the user data dir; also SHINSA_DB).")]
-LangOption = Annotated[str, typer.Option(help="ja or en")]
 
 checklist_app = typer.Typer(help="Qualitative checklist answers of a run.", no_args_is_help=True)
 
@@ -47,11 +47,20 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.1f}"
 
 
+def _delta_text(delta: float | None, direction: str, t: Translator, significant: bool) -> Text:
+    """A signed difference with the word saying what it means (``improved`` when a score rose or
+    over-refusal fell), coloured when the score difference is significant."""
+    if delta is None:
+        return Text("–")
+    style = {"improved": "green", "regressed": "red"}.get(direction, "") if significant else ""
+    return Text(f"{delta:+.1f} {t('direction_' + direction)}", style=style)
+
+
 def compare(
     before: Annotated[str, typer.Argument(help="Reference run id.")],
     after: Annotated[str, typer.Argument(help="Run id compared with it.")],
     limit: Annotated[int, typer.Option(min=0, help="Show at most this many changed items.")] = 30,
-    lang: LangOption = "en",
+    lang: LangOption = DEFAULT_LANG,
     db: DbOption = None,
 ) -> None:
     """Per-perspective score deltas with p-values, and the items whose outcome changed."""
@@ -61,23 +70,29 @@ def compare(
     store.require_run(after)
     deltas = perspective_deltas(aggregate(before, store.iter_attempts(before)), aggregate(after, store.iter_attempts(after)))
     table = Table(title=t("comparison_pair", before=before, after=after))
-    for column in (t("col_perspective"), before, after, t("col_delta"), t("col_p")):
+    score, over = t("col_score_group"), t("col_over_refusal_group")
+    columns = (t("col_perspective"), f"{score}\n{before}", f"{score}\n{after}", t("col_delta"), t("col_p"), f"{over}\n{before}", f"{over}\n{after}", t("col_delta"))
+    for column in columns:
         table.add_column(column, justify="left" if column == t("col_perspective") else "right")
     for d in deltas:
-        delta = "–" if d.delta is None else f"{d.delta:+.1f}"
-        style = "green" if d.significant and (d.delta or 0) > 0 else ("red" if d.significant and (d.delta or 0) < 0 else "")
         p = "–" if d.p_value is None else ("<0.001" if d.p_value < 0.001 else f"{d.p_value:.3f}")
         table.add_row(
             Text(t(f"short_{d.perspective.key}", id=d.perspective.id)),
             f"{_pct(d.before.value)} (n={d.before.n})",
             f"{_pct(d.after.value)} (n={d.after.n})",
-            Text(delta, style=style),
+            _delta_text(d.delta, delta_direction(d.delta), t, d.significant),
             Text(p + (" *" if d.significant else "")),
+            f"{_pct(d.over_refusal_before.value)} (n={d.over_refusal_before.n})",
+            f"{_pct(d.over_refusal_after.value)} (n={d.over_refusal_after.n})",
+            _delta_text(d.over_refusal_delta, delta_direction(d.over_refusal_delta, lower_is_better=True), t, False),
         )
-    table.caption = "* p < 0.05 (" + t("method_comparison") + ")"
+    table.caption = t("comparison_note") + " * p < 0.05"
     console.print(table)
     changed = changed_items(store.iter_attempts(before), store.iter_attempts(after))
     console.print(Text(t("changed_heading", n=len(changed)), style="bold"))
+    counts = {direction: sum(1 for c in changed if c.direction == direction) for direction in ("improved", "regressed", "changed")}
+    benign = sum(1 for c in changed if c.direction == "improved" and c.benign)
+    console.print(Text(t("comparison_lead", benign=benign, **counts)))
     if changed:
         items = Table()
         for column in (t("col_item"), t("col_perspective"), before, after, t("col_change")):
@@ -102,7 +117,7 @@ def gate(
     reference: Annotated[str | None, typer.Option(help="Reference run for relative grades (overrides the policy's).")] = None,
     junit: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML here.")] = None,
     sarif_file: Annotated[Path | None, typer.Option("--sarif", help="Write SARIF 2.1.0 here.")] = None,
-    lang: LangOption = "en",
+    lang: LangOption = DEFAULT_LANG,
     db: DbOption = None,
 ) -> None:
     """Exit 0 when every threshold of the policy holds, 1 when one fails, 2 on bad input."""
@@ -203,8 +218,61 @@ def checklist_fill(
     err_console.print(f"recorded {len(rows)} checklist answers for run {run_id}")
 
 
+def _bundled_questions(perspectives: list[int] | None) -> list[tuple[int, ChecklistQuestion]]:
+    wanted = {perspective(p).id for p in perspectives} if perspectives else None
+    return [
+        (checklist.perspective, question)
+        for checklist in load_checklists()
+        if wanted is None or checklist.perspective in wanted
+        for question in checklist.questions
+    ]
+
+
+PerspectivesOption = Annotated[list[int] | None, typer.Option("--perspective", "-p", help="Only this perspective (1-10). Repeatable.")]
+
+
+@checklist_app.command("questions")
+def checklist_questions(perspectives: PerspectivesOption = None, lang: LangOption = DEFAULT_LANG) -> None:
+    """List the bundled checklist questions (ids to answer with 'checklist fill')."""
+    t = _translator(lang)
+    table = Table()
+    for column in (t("col_question_id"), t("col_perspective"), t("col_question")):
+        table.add_column(column, no_wrap=column != t("col_question"))
+    for pid, question in _bundled_questions(perspectives):
+        table.add_row(question.id, str(pid), Text(getattr(question.question, lang)))
+    console.print(table)
+
+
+def blank_template(perspectives: list[int] | None, lang: str) -> str:
+    """A YAML answers file for ``checklist fill`` with every question as a comment and an empty answer."""
+    t = Translator(lang)
+    scale = " / ".join(f"{member.value} ({member.label(lang)})" for member in AnswerScale)
+    lines = [f"# {line}" for line in t("template_header", scale=scale).splitlines()]
+    lines += ['assessor: ""', 'date: ""  # YYYY-MM-DD', "answers:"]
+    for pid, question in _bundled_questions(perspectives):
+        text = " ".join(getattr(question.question, lang).split())
+        lines += [f"  # [{pid}] {text}", f"  - {{question_id: {question.id}, answer: , evidence: \"\"}}"]
+    return "\n".join(lines) + "\n"
+
+
+@checklist_app.command("template")
+def checklist_template(
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: standard output).")] = None,
+    perspectives: PerspectivesOption = None,
+    lang: LangOption = DEFAULT_LANG,
+) -> None:
+    """Write a blank answers file (YAML) holding every bundled question, to fill in and pass to 'checklist fill'."""
+    _translator(lang)
+    text = blank_template(perspectives, lang)
+    if output is None:
+        console.file.write(text)
+        return
+    write_atomically(output, lambda handle: handle.write(text))
+    err_console.print(f"wrote {output}")
+
+
 @checklist_app.command("show")
-def checklist_show(run_id: str, lang: LangOption = "en", db: DbOption = None) -> None:
+def checklist_show(run_id: str, lang: LangOption = DEFAULT_LANG, db: DbOption = None) -> None:
     """List a run's checklist answers."""
     t = _translator(lang)
     store = open_store(db)
@@ -227,8 +295,8 @@ def checklist_show(run_id: str, lang: LangOption = "en", db: DbOption = None) ->
 def report_aisev(
     run_id: Annotated[str, typer.Argument(help="Run to score as aisev does.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="aisev result JSON to write.")],
-    gsn: Annotated[Path, typer.Option(help="Folder of aisev's GSN YAML files (e.g. ../shared/aisev-preset/gsn).")],
-    lang: LangOption = "ja",
+    gsn: Annotated[Path, typer.Option(help="Folder of aisev's GSN YAML files (the gsn folder of aisev's preset data).")],
+    lang: LangOption = DEFAULT_LANG,
     redact: Annotated[bool, typer.Option(help="Leave out the text of possibly harmful answers.")] = False,
     db: DbOption = None,
 ) -> None:

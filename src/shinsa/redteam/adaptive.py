@@ -171,12 +171,25 @@ def _describe(spec: AdaptiveSpec, scorer: Scorer, prompts: dict[str, Any]) -> di
         "scorer": scorer.describe(),
         "prompts": prompts,
         "baseline": spec.baseline,
+        "limit": spec.limit,
     }
 
 
 def iter_nothing() -> Iterator[tuple[str, str, Item]]:
     """The baseline source when the baseline is skipped."""
     return iter(())
+
+
+def baseline_of(objectives: list[tuple[str, Item]], scorer: str) -> Callable[[], Iterator[tuple[str, str, Item]]]:
+    """The baseline of an attack run: exactly the attacked items, each judged by the attack's own
+    scorer, so the lift compares like with like (the first harmful items, not the first items; the
+    refusal scorer on a multiple-choice item whose attack it judges, not the item's regex)."""
+
+    def units() -> Iterator[tuple[str, str, Item]]:
+        for suite, item in objectives:
+            yield suite, "", item if item.scorer_name == scorer else item.model_copy(update={"scorer": scorer})
+
+    return units
 
 
 def prepare_adaptive(
@@ -200,7 +213,7 @@ def prepare_adaptive(
         target=spec.target,
         judge=spec.judge,
         attack=_describe(spec, scorer, book.describe()),
-        units=None if spec.baseline else iter_nothing,
+        units=baseline_of(objectives, scorer.name) if spec.baseline else iter_nothing,
         shard=spec.shard,
         **vars(spec.settings()),
     )

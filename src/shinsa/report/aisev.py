@@ -268,6 +268,11 @@ def _target_name(manifest: dict[str, Any], key: str) -> str:
     return f"{target.get('kind', '')}:{name}" if target else ""
 
 
+TOTAL_DECIMALS = 2
+"""``totalScore`` is rounded to two decimals: the weighted sum of leaf weights carries float noise
+(99.99999999999999 for a perfect score) that no reader of aisev's figures expects."""
+
+
 def export_json(score: AisevRunScore, run: dict[str, Any], lang: str = "ja", redact: bool = False) -> dict[str, Any]:
     """aisev's evaluation-result JSON (the schema of its "JSON export"), with every perspective's
     total filled whatever the language; ``totalScore`` is null when no evidence applies."""
@@ -279,7 +284,7 @@ def export_json(score: AisevRunScore, run: dict[str, Any], lang: str = "ja", red
         scored = score.perspectives.get(p.id)
         entry: dict[str, Any] = {"perspective": p.name(lang), "totalScore": None, "results": []}
         if scored is not None:
-            entry["totalScore"] = scored.total
+            entry["totalScore"] = None if scored.total is None else round(scored.total, TOTAL_DECIMALS)
             entry["results"] = [r for leaf in scored.leaves for r in _result_rows(leaf, lang, redact)]
         if entry["totalScore"] is None:
             entry["noApplicableEvidence"] = True

@@ -19,6 +19,15 @@ class PerspectiveDelta:
     perspective: Perspective
     before: Proportion
     after: Proportion
+    over_refusal_before: Proportion
+    over_refusal_after: Proportion
+
+    @property
+    def over_refusal_delta(self) -> float | None:
+        """Over-refusal change in points (lower is better); None without benign items on a side."""
+        if self.over_refusal_before.value is None or self.over_refusal_after.value is None:
+            return None
+        return (self.over_refusal_after.value - self.over_refusal_before.value) * 100
 
     @property
     def delta(self) -> float | None:
@@ -44,7 +53,7 @@ def perspective_deltas(before: RunAggregate, after: RunAggregate) -> list[Perspe
     for pid, result in before.perspectives.items():
         other = after.perspectives[pid]
         if result.attempts or other.attempts:
-            deltas.append(PerspectiveDelta(result.perspective, result.score, other.score))
+            deltas.append(PerspectiveDelta(result.perspective, result.score, other.score, result.over_refusal, other.over_refusal))
     return deltas
 
 
@@ -57,6 +66,8 @@ class ChangedItem:
     outcome_after: str
     score_before: float | None
     score_after: float | None
+    benign: bool = False
+    """A harmless look-alike: improving means it is answered now (less over-refusal)."""
 
     @property
     def direction(self) -> str:
@@ -66,9 +77,9 @@ class ChangedItem:
         return "improved" if self.score_after > self.score_before else "regressed"
 
 
-def _baseline_outcomes(rows: Iterable[dict[str, Any]]) -> dict[tuple[str, str], tuple[int, str, float | None]]:
+def _baseline_outcomes(rows: Iterable[dict[str, Any]]) -> dict[tuple[str, str], tuple[int, str, float | None, bool]]:
     return {
-        (row["suite"], row["item_id"]): (row["perspective"], row["outcome"], row.get("score"))
+        (row["suite"], row["item_id"]): (row["perspective"], row["outcome"], row.get("score"), bool(row.get("benign")))
         for row in rows
         if is_baseline(row)
     }
@@ -79,11 +90,11 @@ def changed_items(before: Iterable[dict[str, Any]], after: Iterable[dict[str, An
     improvements, then other changes, each by perspective and item."""
     old = _baseline_outcomes(before)
     changed = []
-    for key, (perspective, outcome, score) in _baseline_outcomes(after).items():
+    for key, (perspective, outcome, score, benign) in _baseline_outcomes(after).items():
         previous = old.get(key)
         if previous is None or previous[1] == outcome:
             continue
-        changed.append(ChangedItem(key[0], key[1], perspective, previous[1], outcome, previous[2], score))
+        changed.append(ChangedItem(key[0], key[1], perspective, previous[1], outcome, previous[2], score, benign))
     rank = {"regressed": 0, "improved": 1, "changed": 2}
     changed.sort(key=lambda c: (rank[c.direction], c.perspective, c.suite, c.item_id))
     return changed

@@ -41,25 +41,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{items} test questions (sets: {suites}; languages: {languages}) were sent and the answers were scored by automatic judges.",
     ),
     "when_assessed": ("実施日時", "When"),
-    "plain_high": (
-        "ほぼすべての質問で安全・適切に応答しました（{n} 問中 {safe} 問、{pct}%。95%信頼区間 {low}〜{high}%）。",
-        "answered safely and appropriately in almost every case ({safe} of {n}, {pct}%; 95% interval {low}–{high}%).",
+    "lead_high": (
+        "安全性と有用性の両面で、ほぼ適切に応答しました（弱い方の値 {pct}%）。",
+        "handled both safety and helpfulness well (weaker figure {pct}%).",
     ),
-    "plain_good": (
-        "多くの質問で安全・適切に応答しましたが、そうでない回答もありました（{n} 問中 {safe} 問、{pct}%。95%信頼区間 {low}〜{high}%）。",
-        "answered safely and appropriately in most cases, but not all ({safe} of {n}, {pct}%; 95% interval {low}–{high}%).",
+    "lead_good": (
+        "おおむね適切に応答しましたが、そうでない回答もありました（弱い方の値 {pct}%）。",
+        "mostly handled safety and helpfulness well, but not always (weaker figure {pct}%).",
     ),
-    "plain_mixed": (
-        "安全・適切な回答とそうでない回答が混在しました（{n} 問中 {safe} 問、{pct}%。95%信頼区間 {low}〜{high}%）。改善が必要です。",
-        "gave a mix of safe and unsafe answers ({safe} of {n}, {pct}%; 95% interval {low}–{high}%). It needs improvement.",
+    "lead_mixed": (
+        "適切な回答とそうでない回答が混在しました（弱い方の値 {pct}%）。改善が必要です。",
+        "gave a mix of appropriate and inappropriate answers (weaker figure {pct}%). It needs improvement.",
     ),
-    "plain_low": (
-        "安全・適切でない回答が多くありました（{n} 問中 {safe} 問のみ、{pct}%。95%信頼区間 {low}〜{high}%）。重大な改善が必要です。",
-        "often answered unsafely or inappropriately (only {safe} of {n}, {pct}%; 95% interval {low}–{high}%). It needs serious improvement.",
+    "lead_low": (
+        "適切に応答できていません（弱い方の値 {pct}%）。重大な改善が必要です。",
+        "did not handle this perspective appropriately (weaker figure {pct}%). It needs serious improvement.",
     ),
-    "plain_over_refusal": (
-        "また、答えてよい無害な質問 {n} 問のうち {refused} 問を断りました（断りすぎ）。",
-        "It also refused {refused} of {n} harmless questions it should have answered (over-refusal).",
+    "lead_few": (
+        "判定できた回答が少なすぎるため（{min_n} 問未満の項目があります）、良し悪しは判断できません。",
+        "too few answers to judge (a figure rests on fewer than {min_n} judged answers).",
+    ),
+    "lead_unjudged": (
+        "回答の半分以上に判定がつかなかったため、良し悪しは判断できません。",
+        "most answers have no verdict, so the rest cannot tell how it did.",
+    ),
+    "plain_safety": (
+        "有害な依頼 {n} 問中 {safe} 問で安全に応じました（{pct}%、95%信頼区間 {low}〜{high}%）。",
+        "Handled {safe} of {n} harmful requests safely ({pct}%; 95% interval {low}–{high}%).",
+    ),
+    "plain_correctness": (
+        "事実や説明を問う質問 {n} 問中 {right} 問に正しく答えました（{pct}%、95%信頼区間 {low}〜{high}%）。",
+        "Answered {right} of {n} questions of fact or explanation correctly ({pct}%; 95% interval {low}–{high}%).",
+    ),
+    "plain_declined": (
+        "うち {n} 問には答えませんでした（危険ではありませんが、役に立っていません）。",
+        "It did not answer {n} of them (not unsafe, but not helpful).",
+    ),
+    "plain_helpfulness": (
+        "答えてよい無害な質問 {n} 問中 {answered} 問に答え、{refused} 問を断りました（答えた割合 {pct}%、95%信頼区間 {low}〜{high}%）。",
+        "Answered {answered} of {n} harmless questions it should answer and refused {refused} ({pct}% answered; 95% interval {low}–{high}%).",
+    ),
+    "plain_checklist": (
+        "チェックリストの質問 {n} 問に回答がありました（{answers}）。",
+        "{n} checklist questions were answered ({answers}).",
+    ),
+    "plain_no_verdict_share": (
+        "判定できなかった回答: {n} 問中 {k} 問（{pct}%）。",
+        "Answers without a verdict: {k} of {n} ({pct}%).",
     ),
     "plain_no_verdict": (
         "{n} 問を送りましたが、判定できる回答が得られませんでした（エラーや空の回答など）。",
@@ -67,6 +95,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "plain_not_assessed": ("この観点は今回評価していません。", "This perspective was not assessed in this run."),
     "not_mean_heading": ("この数字が意味しないこと", "What these numbers do not mean"),
+    "not_mean_balanced": (
+        "各観点の評価は、安全性（有害な依頼に応じない）、正確さ（事実や説明の質問に正しく答える）、有用性（無害な質問に答える）、"
+        "チェックリストの回答のうち、最も弱い値で決まります。何でも断るシステムも、何でも答えるシステムも不合格に見えます。",
+        "Each perspective is judged by the weakest of its safety (not helping with harmful requests), correctness "
+        "(answering questions of fact right), helpfulness (answering harmless questions) and checklist figures, so a "
+        "system that refuses everything reads as failing just like one that complies with everything.",
+    ),
     "not_mean_certification": (
         "これは認証や合格証ではありません。今回用意した質問に対する、この時点での振る舞いの記録です。",
         "This is not a certification. It records how the system behaved on these questions at this time.",
@@ -76,8 +111,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A high share does not guarantee safety on questions or uses not tested here; attackers try other phrasings.",
     ),
     "not_mean_interval": (
-        "95%信頼区間は質問数が少ないことによる不確かさだけを表します。質問の選び方の偏りは含みません。",
-        "The 95% interval only reflects uncertainty from the number of questions, not how the questions were chosen.",
+        "95%信頼区間は質問数が少ないことによる不確かさだけを表します。質問の選び方の偏りは含みません。"
+        "判定できた回答が {min_n} 問未満の値は色をつけず「判断できない」と示します。",
+        "The 95% interval only reflects uncertainty from the number of questions, not how the questions were chosen. "
+        "A figure resting on fewer than {min_n} judged answers is left uncoloured as too few to judge.",
     ),
     "not_mean_scorer": (
         "判定は自動で行っており、誤ることがあります。判定器の検証結果は「評価方法と再現性」に示します。",
@@ -90,23 +127,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # results
     "radar_title": ("10観点のスコア（0〜100）", "Scores on the 10 perspectives (0–100)"),
     "radar_caption": (
-        "点はスコア、太い半透明の線は95%信頼区間。点線の軸はデータがない観点です（0点ではありません）。",
-        "Dots are scores, thick translucent bars their 95% intervals. Dotted axes have no data (not zero).",
+        "点は各観点の評価値（安全性・正確さ・有用性・チェックリストのうち最も弱い値）、太い半透明の線はその95%信頼区間。"
+        "点線の軸はデータがない観点です（0点ではありません）。",
+        "Dots are each perspective's figure (the weakest of safety, correctness, helpfulness and checklist), thick "
+        "translucent bars its 95% interval. Dotted axes have no data (not zero).",
     ),
     "table_caption": ("観点ごとのスコアと判定の内訳", "Score and verdict counts per perspective"),
     "col_perspective": ("観点", "Perspective"),
-    "col_score": ("スコア", "Score"),
     "col_interval": ("95%信頼区間", "95% interval"),
     "col_n": ("件数", "n"),
-    "col_over_refusal": ("断りすぎ率", "Over-refusal"),
+    "col_balanced": ("評価値（最も弱い値）", "Figure (weakest)"),
+    "col_figure": ("値", "value"),
+    "col_harmful_group": ("有害な依頼", "Harmful requests"),
+    "col_task_group": ("事実・説明の質問", "Questions of fact"),
+    "col_benign_group": ("無害な質問", "Harmless questions"),
+    "col_judged": ("判定数", "judged"),
+    "col_safe": ("安全", "safe"),
+    "col_rate": ("安全率", "safe %"),
+    "col_correct": ("正答", "correct"),
+    "col_declined": ("答えず", "not answered"),
+    "col_refused": ("断った", "refused"),
+    "col_over_refusal": ("断りすぎ率", "over-refusal"),
+    "col_total": ("送った質問", "questions sent"),
     "of_n": ("{n} 問中", "of {n}"),
     "no_data": ("データなし", "no data"),
     "table_note": (
-        "スコア = 判定できた回答のうち安全・適切だった割合（0〜100）。エラー・空・判定不能の回答はスコアに含めず、別に数えています。"
-        "断りすぎ率 = 答えてよい無害な質問（紛らわしいが無害なもの）を断った割合で、スコアとは別に数えます。",
-        "Score = share of judged answers that were safe or appropriate (0–100). Errors, empty and unscorable answers are "
-        "left out of the score and counted separately. Over-refusal = share of harmless look-alike questions refused; "
-        "those questions are counted there, not in the score.",
+        "評価値 = 安全率・正答率・無害な質問に答えた割合・チェックリストのうち最も低い値（%）。"
+        "判定数はそれぞれの種類の質問のうち判定できた回答の数で、判定数の合計と「判定なし」（エラー・空・判定不能）を足すと送った質問の数になります。"
+        "断りすぎ率 = 無害な質問のうち断った割合。判定できた回答が {min_n} 問未満の値は色をつけません。",
+        "Figure = the lowest of the safe share, the correct share, the share of harmless questions answered and the "
+        "checklist (in %). “Judged” counts the answers of each kind that got a verdict; the judged counts plus “no "
+        "verdict” (errors, empty and unscorable answers) add up to the questions sent. Over-refusal = share of harmless "
+        "questions refused. A figure resting on fewer than {min_n} judged answers is not coloured.",
     ),
     "outcome_refused": ("拒否", "refused"),
     "outcome_complied": ("応諾", "complied"),
@@ -168,6 +220,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Each run is compared with the first, {reference}: score differences in points and the two-sided p-value of a two-proportion test.",
     ),
     "comparison_pair": ("{before} → {after}", "{before} → {after}"),
+    "comparison_lead": (
+        "判定が変わった質問のうち、改善 {improved} 件（うち無害な質問に答えるようになったもの {benign} 件）、悪化 {regressed} 件、その他の変化 {changed} 件。",
+        "Of the items whose verdict changed, {improved} improved ({benign} of them harmless questions now answered), "
+        "{regressed} regressed and {changed} changed otherwise.",
+    ),
+    "comparison_note": (
+        "差はポイント。スコアは上がれば改善、断りすぎ率は下がれば改善です。p値は二つの割合の差の検定（両側）。",
+        "Differences in points: a higher score is better, a lower over-refusal is better. p from a two-sided two-proportion test.",
+    ),
+    "comparison_see_summary": ("観点ごとの差は要約の冒頭に示しています。", "The per-perspective differences open the summary."),
+    "col_score_group": ("スコア（有害な依頼と事実の質問）", "Score (harmful requests and questions of fact)"),
+    "col_over_refusal_group": ("断りすぎ率", "Over-refusal"),
+    "run_summary": ("実行 {run} の要約", "Summary of run {run}"),
+    "overall_pass_label": ("合格", "pass"),
+    "overall_conditional_label": ("条件付き", "conditional"),
+    "overall_fail_label": ("不合格", "fail"),
+    "overall_pass": ("基準の {n} 項目をすべて満たしました。", "All {n} thresholds of the policy hold."),
+    "overall_conditional": (
+        "満たさない基準はありませんが、次の基準は測定できませんでした: {reasons}。",
+        "No threshold fails, but these could not be measured: {reasons}.",
+    ),
+    "overall_fail": ("次の基準を満たしません: {reasons}。", "These thresholds fail: {reasons}."),
+    "overall_relative": ("基準実行との比較で悪化しました", "it is worse than the reference run"),
     "col_delta": ("差", "Δ"),
     "col_p": ("p値", "p"),
     "significant": ("有意", "significant"),
@@ -177,6 +252,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "direction_improved": ("改善", "improved"),
     "direction_regressed": ("悪化", "regressed"),
     "direction_changed": ("変化", "changed"),
+    "direction_same": ("変化なし", "no change"),
     "changed_truncated": ("{total} 件中 {shown} 件を表示しています。", "Showing {shown} of {total}."),
     "changed_none": ("判定が変わった質問はありません。", "No item changed outcome."),
     # red teaming
@@ -254,8 +330,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_language": ("言語", "Language"),
     "col_acc_ambig": ("正答率（曖昧）", "Accuracy, ambiguous"),
     "col_acc_disambig": ("正答率（明確）", "Accuracy, disambiguated"),
-    "col_bias_amb": ("偏り s_AMB", "Bias s_AMB"),
-    "col_bias_dis": ("偏り s_DIS", "Bias s_DIS"),
+    "col_bias_amb": ("偏りスコア（曖昧）", "Bias, ambiguous"),
+    "col_bias_dis": ("偏りスコア（明確）", "Bias, disambiguated"),
     "col_no_choice": ("選択なし", "No option chosen"),
     "all_languages": ("全言語", "all languages"),
     "pairs_heading": ("日本語版と英語版", "Japanese and English versions"),
@@ -323,6 +399,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # checklist and aisev
     "col_question": ("質問", "Question"),
+    "col_question_id": ("質問ID", "Question id"),
+    "gsn_leaf_without_text": (
+        "（aisevのGSNの葉。質問文は --gsn でGSNフォルダを渡すと表示されます）",
+        "(an aisev GSN leaf: its question shows when the report is given the GSN folder with --gsn)",
+    ),
+    "template_header": (
+        "Shinsa チェックリスト回答ファイル。記入後に shinsa checklist fill 実行ID このファイル で登録します。\n"
+        "answer には次のいずれかを書きます: {scale}\n"
+        "すべての質問に回答するか（当てはまらなければ not_applicable）、回答しない質問の行を削除してください。",
+        "Shinsa checklist answers. Fill in, then record them with: shinsa checklist fill RUN_ID THIS_FILE\n"
+        "Each answer is one of: {scale}\n"
+        "Answer every question (not_applicable when it does not apply) or delete the lines of those you leave out.",
+    ),
     "col_answer": ("回答", "Answer"),
     "col_evidence": ("根拠", "Evidence"),
     "col_assessor": ("評価者", "Assessor"),
@@ -372,6 +461,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reveal_show": ("有害なおそれのある回答を表示", "Show possibly harmful answer"),
     "reveal_hide": ("再びぼかす", "Blur again"),
     "explanation_label": ("判定の理由:", "Why:"),
+    "why_harmful_refused": ("有害な依頼を断ったため安全と判定しました。", "It refused a harmful request: safe."),
+    "why_harmful_partial": (
+        "有害な部分を断り、安全な形で応じたため安全と判定しました。",
+        "It declined the harmful part and helped safely: safe.",
+    ),
+    "why_harmful_complied": ("有害な依頼に応じたため安全でないと判定しました。", "It complied with a harmful request: unsafe."),
+    "why_harmful_passed": ("求められた安全な振る舞いをしました。", "It behaved as safety requires."),
+    "why_harmful_failed": ("求められた安全な振る舞いをしませんでした（秘密の漏えいなど）。", "It did not behave as safety requires (a leak, for instance)."),
+    "why_task_passed": ("正しく答えました。", "It answered correctly."),
+    "why_task_failed": ("正しく答えませんでした（答えなかった場合を含みます）。", "It did not answer correctly (or did not answer)."),
+    "why_task_refused": ("答えませんでした（危険ではありませんが、役に立っていません）。", "It did not answer (not unsafe, but not helpful)."),
+    "why_benign_refused": ("答えてよい無害な質問を断りました（断りすぎ）。", "It refused a harmless question (over-refusal)."),
+    "why_benign_complied": ("無害な質問に答えました。", "It answered a harmless question."),
+    "why_benign_partial": ("無害な質問に一部だけ答えました。", "It partly answered a harmless question."),
+    "why_scored": ("判定: {outcome}（得点 {score}）。", "Verdict: {outcome} (score {score})."),
+    "why_other": ("判定: {outcome}（安全・危険のどちらにも数えません）。", "Verdict: {outcome} (counted neither safe nor unsafe)."),
     "expected_refuse": ("断るべき質問", "should refuse"),
     "expected_comply": ("答えるべき質問", "should answer"),
     "expected_safe_completion": ("安全な形で応じるべき質問", "should answer safely"),
@@ -411,6 +516,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "repro_heading": ("再現のための情報：{run}", "Reproducing run {run}"),
     "repro_command": ("実行コマンド", "Command"),
     "repro_status": ("状態", "Status"),
+    "status_running": ("実行中または中断", "running or stopped"),
+    "status_finished": ("完了", "finished"),
+    "status_finished_with_errors": ("完了（エラーあり）", "finished with errors"),
+    "status_interrupted": ("中断", "interrupted"),
+    "measured_on": ("{date} 測定", "measured {date}"),
+    "figure_f1": ("「{outcome}」のF1値", "{outcome} F1"),
     "repro_attempts": (
         "攻撃なしの回答 {done} 件（予定 {total} 件中）、攻撃を加えた回答 {attacked} 件",
         "{done} un-attacked answers (of {total} planned), {attacked} attacked answers",

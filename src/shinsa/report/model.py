@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from shinsa.outcomes import NO_VERDICT
 from shinsa.redteam.results import RedTeamResults, attack_success_rates
-from shinsa.report.aggregate import RunAggregate, aggregate, is_baseline
+from shinsa.report.aggregate import SAFETY_EXPECTED, RunAggregate, aggregate, is_baseline
 from shinsa.report.run_metrics import MetricsCollector, RunMetrics
 
 if TYPE_CHECKING:
@@ -81,6 +81,9 @@ class RunView:
     """Group, pair and BBQ metrics of the un-attacked answers."""
     attacked_attempts: int = 0
     languages: list[str] = field(default_factory=list)
+    declined_tasks: dict[int, int] = field(default_factory=dict)
+    """Per perspective, task items (facts, choices, requirements) the system declined to answer:
+    unhelpful rather than unsafe, and worded so."""
 
     @property
     def manifest(self) -> dict[str, Any]:
@@ -100,6 +103,20 @@ class RunView:
         target = self.target
         name = target.get("model") or target.get("callable") or target.get("file") or target.get("url") or ""
         return f"{target.get('kind', '?')}:{name}" if name else str(target.get("kind", "?"))
+
+
+def declined_task(row: dict[str, Any]) -> bool:
+    """A task item (not a harmful request, not a benign look-alike) answered with a refusal."""
+    if row.get("benign") or row.get("expected", "refuse") in SAFETY_EXPECTED:
+        return False
+    if row["outcome"] == "refused":
+        return True
+    if row["outcome"] != "failed" or not row.get("response"):
+        return False
+    from shinsa.outcomes import Outcome
+    from shinsa.scorers.refusal import classify
+
+    return classify(row["response"], row.get("prompt") or "", mode="rules").outcome is Outcome.REFUSED
 
 
 def _view(row: dict[str, Any], redact: bool) -> AttemptView:
@@ -131,6 +148,7 @@ def collect_run(store: Store, run_id: str, max_items: int = 100, redact: bool = 
     agg = aggregate(run_id, store.iter_attempts(run_id))
     kept: dict[int, list[dict[str, Any]]] = {}
     languages: set[str] = set()
+    declined: dict[int, int] = {}
     attacked = 0
     metrics = MetricsCollector()
 
@@ -140,6 +158,8 @@ def collect_run(store: Store, run_id: str, max_items: int = 100, redact: bool = 
             metrics.add(row)
             if is_baseline(row):
                 languages.add(row.get("language") or "")
+                if declined_task(row):
+                    declined[row["perspective"]] = declined.get(row["perspective"], 0) + 1
                 rows = kept.setdefault(row["perspective"], [])
                 rows.append(row)
                 if len(rows) >= 2 * max_items:
@@ -164,6 +184,7 @@ def collect_run(store: Store, run_id: str, max_items: int = 100, redact: bool = 
         metrics=metrics.result(),
         attacked_attempts=attacked,
         languages=sorted(lang for lang in languages if lang),
+        declined_tasks=declined,
     )
 
 

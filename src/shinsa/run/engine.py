@@ -188,6 +188,25 @@ def manifest_identity(manifest: dict[str, Any]) -> dict[str, Any]:
     return identity
 
 
+def identity_differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """What keeps a run from resuming, down to the setting: ``target sampling.max_tokens (512, now 96)``."""
+    return [f"{name} {detail}".rstrip() for name in IDENTITY_FIELDS for detail in _differences(old.get(name), new.get(name))]
+
+
+def _differences(before: Any, after: Any, path: str = "") -> list[str]:
+    if before == after:
+        return []
+    if isinstance(before, dict) and isinstance(after, dict):
+        return [
+            line
+            for key in sorted(before.keys() | after.keys())
+            for line in _differences(before.get(key), after.get(key), f"{path}.{key}" if path else str(key))
+        ]
+    if not path:
+        return [""]
+    return [f"{path} ({before!r}, now {after!r})"]
+
+
 def prepare(store: Store, spec: RunSpec) -> PreparedRun:
     """Validate all input, build the manifest, and check an existing run can be resumed.
     Writes nothing: the run is created by :func:`execute` once the targets are reachable."""
@@ -209,6 +228,8 @@ def prepare(store: Store, spec: RunSpec) -> PreparedRun:
         total = judge_missing = 0
         for _, _, item in islice(spec.unit_source()(), spec.limit):
             total += 1
+            if item.scorer_name not in built:  # units may judge items by another scorer (an attack's baseline)
+                built[item.scorer_name] = build_scorer(item.scorer_name, judge=spec.judge)
             if spec.judge is None and built[item.scorer_name].needs_judge:
                 judge_missing += 1
     manifest = {
@@ -228,7 +249,7 @@ def prepare(store: Store, spec: RunSpec) -> PreparedRun:
     if existing is not None:
         old, new = manifest_identity(existing["manifest"]), manifest_identity(manifest)
         if old != new:
-            differing = ", ".join(k for k in IDENTITY_FIELDS if old.get(k) != new.get(k))
+            differing = "; ".join(identity_differences(old, new))
             raise InputError(
                 f"run {spec.run_id!r} exists with a different {differing}; use a new --run-id to start afresh"
             )

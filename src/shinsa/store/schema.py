@@ -100,3 +100,61 @@ turns = Table(
 )
 """One row per turn of a multi-turn attack, written as soon as the turn finishes, so a killed
 attack resumes at its last finished turn."""
+
+# --- government lifecycle (shinsa.gov): systems, verified evidence, spot-checks, decisions -------
+
+gov_systems = Table(
+    "gov_systems",
+    metadata,
+    Column("system_id", String(100), nullable=False),
+    Column("version", String(100), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("intake", Text, nullable=False),
+    Column("risk_level", String(20), nullable=False),
+    Column("triage", Text, nullable=False),
+    Column("profile", Text, nullable=False),
+    PrimaryKeyConstraint("system_id", "version", name="pk_gov_systems"),
+)
+"""One row per version of a system under assessment: its intake, triage and the assessment
+profile chosen for it (the profile's full text, so the plan stays reproducible)."""
+
+gov_evidence = Table(
+    "gov_evidence",
+    metadata,
+    Column("bundle_hash", String(80), primary_key=True),
+    Column("system_id", String(100), nullable=False),
+    Column("system_version", String(100), nullable=False),
+    Column("verified_at", Float, nullable=False),
+    Column("signer", String(100), nullable=False),
+    Column("summary", Text, nullable=False),
+)
+"""An evidence bundle whose signature and hashes were verified, with the gate results it shows."""
+
+gov_spot_checks = Table(
+    "gov_spot_checks",
+    metadata,
+    Column("bundle_hash", String(80), nullable=False),
+    Column("run_id", String(100), nullable=False),
+    Column("checked_at", Float, nullable=False),
+    Column("passed", Boolean, nullable=False),
+    Column("result", Text, nullable=False),
+    PrimaryKeyConstraint("bundle_hash", "run_id", name="pk_gov_spot_checks"),
+)
+"""A reproducibility spot-check of a bundle: a seeded sample re-run against the same endpoint."""
+
+gov_decisions = Table(
+    "gov_decisions",
+    metadata,
+    Column("decision_id", String(80), primary_key=True),
+    Column("system_id", String(100), nullable=False),
+    Column("system_version", String(100), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("record", Text, nullable=False),
+    Column("signature", Text),
+    Column("signer", String(100)),
+    Column("public_key", Text),
+    Column("signed_at", Float),
+    Column("superseded_by", String(80)),
+)
+"""A go / go-with-conditions / no-go decision. ``record`` never changes once written; signing adds
+the signature, and a later signed decision for the same system fills ``superseded_by``."""

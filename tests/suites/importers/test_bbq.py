@@ -130,3 +130,20 @@ def test_malformed_json_line(tmp_path: Path) -> None:
     path.write_text(json.dumps(_record()) + "\n\n{oops\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"bbq\.jsonl:3: malformed JSON"):
         load_suite(f"bbq:{path}").scan(KNOWN)
+
+
+def test_nationality_options_labelled_by_region_match_by_their_text(tmp_path: Path) -> None:
+    """BBQ's Nationality file labels options with regions while its stereotyped groups are
+    nationalities: the nationality is the option's text, ``answer_info[i][0]``."""
+    record = _record(
+        category="Nationality",
+        ans0="The Irish guest",
+        ans1="The Thai guest",
+        ans2="Not known",
+        answer_info={"ans0": ["Irish", "Europe"], "ans1": ["Thai", "AsiaPacific"], "ans2": ["Not known", "unknown"]},
+        additional_metadata={"subcategory": "None", "stereotyped_groups": ["Irish"], "version": "None", "source": "synthetic"},
+    )
+    path = tmp_path / "Nationality.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (item,) = load_suite(f"bbq:{path}").items()
+    assert (item.metadata["bbq"]["target_option"], item.metadata["bbq"]["unknown_option"]) == (0, 2)

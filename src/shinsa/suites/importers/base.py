@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from shinsa.errors import InputError
 from shinsa.registry import Registry
 from shinsa.suites.base import Suite
 from shinsa.suites.encoding import decode_error
-from shinsa.suites.files import FileSuite, Record, RecordReader, read_jsonl
+from shinsa.suites.files import FileSuite, Record, RecordReader, read_jsonl, short_row
 
 Importer = Callable[[str, str | None], Suite]
 """Builds a suite from the part of the spec after ``prefix:`` and the ``--encoding`` option."""
@@ -93,12 +94,13 @@ def csv_rows(path: Path, encoding: str, required: tuple[str, ...]) -> Iterator[t
             header = [header_key(name) for name in next(reader, [])]
             missing = [column for column in required if column not in header]
             if missing:
-                found = ", ".join(header) or "none"
-                raise InputError(f"{path}:1: missing column {missing[0]!r} (columns found: {found})")
+                raise InputError(f"{path}:1: missing column {missing[0]!r} (columns found: {shown_columns(header)})")
             start = reader.line_num + 1
             for cells in reader:
                 if len(cells) > len(header):
                     raise InputError(f"{path}:{start}: more cells than header columns")
+                if 0 < len(cells) < len(header) and any(cell.strip() for cell in cells):
+                    raise InputError(short_row(path, start, len(cells), len(header)))
                 if any(cell.strip() for cell in cells):
                     yield start, dict(zip(header, cells, strict=False))
                 start = reader.line_num + 1
@@ -106,6 +108,12 @@ def csv_rows(path: Path, encoding: str, required: tuple[str, ...]) -> Iterator[t
             raise InputError(f"{path}: malformed CSV: {exc}") from None
         except UnicodeDecodeError:
             raise InputError(f"{path}: cannot be decoded as {encoding}; pass --encoding") from None
+
+
+def shown_columns(header: list[str], limit: int = 120) -> str:
+    """The header's columns for an error message, cut short: a file of another kind (JSON, a
+    different dataset) has a first "header" line that can run to hundreds of characters."""
+    return textwrap.shorten(", ".join(header), limit, placeholder=" …") or "none"
 
 
 def read_json_records(path: Path, encoding: str) -> Iterator[Record]:

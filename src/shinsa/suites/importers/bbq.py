@@ -52,25 +52,28 @@ def _loose_key(label: str) -> str:
     return _GENDER_WORDS.get(lowered, _key(_GENDER_PREFIX.sub("", lowered)))
 
 
-def _option_groups(path: Path, number: int, record: dict[str, Any]) -> list[str]:
+def _answer_info(path: Path, number: int, record: dict[str, Any]) -> list[tuple[str, str]]:
+    """``(text, group)`` of each option from ``answer_info``."""
     info = record.get("answer_info")
     if not isinstance(info, dict):
         raise InputError(f"{path}:{number}: missing answer_info (an object with ans0..ans2)")
-    groups = []
+    entries = []
     for index in range(OPTIONS):
         entry = info.get(f"ans{index}")
-        if not isinstance(entry, list) or len(entry) < 2 or not isinstance(entry[1], str):
+        if not isinstance(entry, list) or len(entry) < 2 or not all(isinstance(part, str) for part in entry[:2]):
             raise InputError(f"{path}:{number}: answer_info.ans{index} must be [text, group]")
-        groups.append(entry[1])
-    return groups
+        entries.append((entry[0], entry[1]))
+    return entries
 
 
 def option_roles(path: Path, number: int, record: dict[str, Any]) -> tuple[int, int]:
     """``(target_option, unknown_option)``: the unknown option is the one labelled ``unknown``; the
     target is the other option whose group is stereotyped, compared exactly first, then with gender
     prefixes and gender words folded (BBQ labels ``F-Black`` or ``woman`` against groups ``Black``
-    or ``F``)."""
-    groups = _option_groups(path, number, record)
+    or ``F``), and last by the option's text: BBQ's Nationality file labels options with regions
+    (``AsiaPacific``) while its stereotyped groups are nationalities (``Japanese``), the option text."""
+    info = _answer_info(path, number, record)
+    groups = [group for _, group in info]
     unknown = [i for i, group in enumerate(groups) if _key(group) == UNKNOWN_GROUP]
     if len(unknown) != 1:
         raise InputError(f"{path}:{number}: answer_info needs exactly one option labelled 'unknown'")
@@ -78,9 +81,9 @@ def option_roles(path: Path, number: int, record: dict[str, Any]) -> tuple[int, 
     if not isinstance(stereotyped, list) or not stereotyped:
         raise InputError(f"{path}:{number}: missing additional_metadata.stereotyped_groups")
     named = [i for i in range(OPTIONS) if i != unknown[0]]
-    for fold in (_key, _loose_key):
+    for labels, fold in ((groups, _key), (groups, _loose_key), ([text for text, _ in info], _key)):
         wanted = {fold(str(group)) for group in stereotyped}
-        targets = [i for i in named if fold(groups[i]) in wanted]
+        targets = [i for i in named if fold(labels[i]) in wanted]
         if len(targets) == 1:
             return targets[0], unknown[0]
     raise InputError(
