@@ -167,6 +167,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outcome_failed": ("不合格", "failed"),
     "outcome_empty": ("空の回答", "empty"),
     "outcome_unscorable": ("判定不能", "unscorable"),
+    "outcome_needs_review": ("要確認（人による判定待ち）", "needs review (awaiting a person)"),
     "outcome_error": ("エラー", "error"),
     "language_ja": ("日本語", "Japanese"),
     "language_en": ("英語", "English"),
