@@ -10,6 +10,7 @@ from shinsa.errors import InputError
 from shinsa.registry import Registry
 
 ChatMessages = list[dict[str, str]]
+DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -43,6 +44,8 @@ class TargetOptions:
     seed: int | None = 0
     timeout: float = 60.0
     strip_think: bool = True
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    """A longer response body is not read on: the attempt records ``response larger than N bytes``."""
     params: dict[str, Any] = field(default_factory=dict)
     """Extra request parameters passed through as they are."""
 

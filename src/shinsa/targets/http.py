@@ -24,9 +24,10 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel, ConfigDict
 
 from shinsa.errors import InputError
-from shinsa.secrets import require_secret
+from shinsa.secrets import refuse_url_credentials, require_secret
 from shinsa.targets.base import ChatMessages, Completion, Target, TargetError, TargetOptions, targets
-from shinsa.targets.openai import retry_after_seconds, strip_think
+from shinsa.targets.openai import excerpt, read_body, retry_after_seconds, strip_think
+from shinsa.untrusted import UntrustedValueError, parse_json, storable
 from shinsa.yamlfiles import read_yaml_model
 
 _SECRET_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -70,6 +71,7 @@ class HttpTarget(Target):
         if not spec:
             raise InputError("target 'http' needs a config file: http:CONFIG.yaml")
         self.config = load_http_config(Path(spec))
+        refuse_url_credentials(self.config.url, f"the url in {spec}")
         self._env = SandboxedEnvironment(autoescape=False)
         self._session: aiohttp.ClientSession | None = None
 
@@ -119,9 +121,9 @@ class HttpTarget(Target):
         body = self.render_body(self.with_system(messages))
         try:
             async with self._session.request(self.config.method, self.config.url, json=body) as resp:
-                raw = await resp.read()
                 status = resp.status
                 retry_after = retry_after_seconds(resp.headers.get("Retry-After"))
+                raw = await read_body(resp, self.options.max_response_bytes)
         except TimeoutError:
             raise TargetError("timed out", retryable=True) from None
         except aiohttp.ClientError as exc:
@@ -130,10 +132,10 @@ class HttpTarget(Target):
             retryable = status == 429 or status >= 500 or status == 408
             raise TargetError(f"HTTP {status}", retryable=retryable, retry_after=retry_after)
         try:
-            answer = extract_path(json.loads(raw), self.config.response_path)
-        except (ValueError, KeyError, IndexError, TypeError):
+            answer = extract_path(parse_json(raw), self.config.response_path)
+        except (UntrustedValueError, KeyError, IndexError, TypeError):
             raise TargetError(
-                f"response has no {self.config.response_path!r}: {raw[:120]!r}", retryable=True
+                f"response has no {self.config.response_path!r}: {excerpt(raw, 120)!r}", retryable=True
             ) from None
-        text = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
+        text = storable(answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False))
         return Completion(text=strip_think(text) if self.options.strip_think else text)
