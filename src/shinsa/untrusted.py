@@ -97,11 +97,17 @@ def structure_problem(value: Any, *, check_text: bool = True) -> str | None:
     return None
 
 
-def parse_json(data: bytes | str) -> Any:
+def _huge_int_as_none(digits: str) -> int | None:
+    return int(digits) if len(digits.lstrip("-")) <= MAX_INT_DIGITS else None
+
+
+def parse_json(data: bytes | str, *, drop_huge_ints: bool = False) -> Any:
     """``json.loads`` for untrusted input: nesting that exhausts the stack, huge integers and
-    invalid JSON all raise :class:`UntrustedValueError` with a one-line reason."""
+    invalid JSON all raise :class:`UntrustedValueError` with a one-line reason. With
+    ``drop_huge_ints`` (a model's response, whose usage counts are only informative) an integer
+    of more than :data:`MAX_INT_DIGITS` digits becomes None instead."""
     try:
-        value = json.loads(data)
+        value = json.loads(data, parse_int=_huge_int_as_none) if drop_huge_ints else json.loads(data)
     except RecursionError:
         raise UntrustedValueError("JSON nested too deep") from None
     except json.JSONDecodeError as exc:

@@ -132,7 +132,7 @@ class HttpTarget(Target):
             retryable = status == 429 or status >= 500 or status == 408
             raise TargetError(f"HTTP {status}", retryable=retryable, retry_after=retry_after)
         try:
-            answer = extract_path(parse_json(raw), self.config.response_path)
+            answer = extract_path(parse_json(raw, drop_huge_ints=True), self.config.response_path)
         except (UntrustedValueError, KeyError, IndexError, TypeError):
             raise TargetError(
                 f"response has no {self.config.response_path!r}: {excerpt(raw, 120)!r}", retryable=True

@@ -134,7 +134,7 @@ class OpenAITarget(Target):
 
     def _parse(self, body: bytes) -> Completion:
         try:
-            data = parse_json(body)
+            data = parse_json(body, drop_huge_ints=True)
             choice = data["choices"][0]
             content = choice["message"].get("content")
         except (UntrustedValueError, KeyError, IndexError, TypeError, AttributeError):
