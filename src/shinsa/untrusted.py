@@ -131,7 +131,7 @@ def answer_text(content: Any) -> str:
     if isinstance(content, list) and all(isinstance(part, dict) for part in content):
         texts = [part.get("text") for part in content if part.get("type", "text") == "text"]
         if all(isinstance(text, str) for text in texts):
-            return storable("".join(texts))  # type: ignore[arg-type]
+            return storable("".join(texts))
     raise UntrustedValueError(f"answer content is {_shape(content)}, not text")
 
 

@@ -354,7 +354,7 @@ class _Execution:
                 verdict = await asyncio.to_thread(_score_in_thread, scorer, unit.item, completion)
             else:
                 verdict = await scorer.verdict_or_unscorable(unit.item, completion)
-        except Exception as exc:  # noqa: BLE001 - a hostile answer that breaks a scorer affects only its attempt
+        except Exception as exc:
             verdict = Score(Outcome.UNSCORABLE, None, f"scorer {name} failed: {type(exc).__name__}: {exc}")
         if length > SCORER_INPUT_CAP:
             verdict = replace(verdict, explanation=f"{verdict.explanation} (scored on the first {SCORER_INPUT_CAP} of {length} characters)")

@@ -15,7 +15,6 @@ from shinsa.scorers.base import SyncScorer, scorers
 from shinsa.targets.base import Completion
 from shinsa.text import normalise
 
-
 REGEX_SECONDS = 1.0
 """A suite's pattern gets this long per answer: ``^(a+)+$`` on a long answer would otherwise
 backtrack for hours, holding the interpreter the whole time."""

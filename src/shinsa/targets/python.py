@@ -72,7 +72,7 @@ async def _in_daemon_thread(func: Callable[[ChatMessages], Any], messages: ChatM
             result = func(messages)
         except StopIteration as exc:  # would break the future it is handed to
             error = TargetError(f"StopIteration: {exc}", retryable=False)
-        except BaseException as exc:  # noqa: BLE001 - SystemExit or worse from the target is its failure
+        except BaseException as exc:
             error = exc if isinstance(exc, Exception) else TargetError(f"{type(exc).__name__}: {exc}", retryable=False)
         with suppress(RuntimeError):  # the loop closed while the call went on
             loop.call_soon_threadsafe(_settle, future, result, error)
