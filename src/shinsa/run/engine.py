@@ -21,7 +21,7 @@ import shinsa
 from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
-from shinsa.run.records import attempt_record
+from shinsa.run.records import attempt_record, cached_completion
 from shinsa.scorers.base import Scorer, build_scorer, scorers
 from shinsa.suites.base import Suite
 from shinsa.targets.base import Completion, Target
@@ -299,7 +299,7 @@ class _Execution:
             for unit in pending:
                 hit = cached.get(unit.cache_key)
                 if hit is not None:
-                    completion = Completion(hit["response"], hit["prompt_tokens"], hit["completion_tokens"])
+                    completion = cached_completion(hit)
                     await self.finish(unit, completion, hit["latency_ms"], 0, None, cached=True)
                     continue
                 await self.queue.put(unit)
