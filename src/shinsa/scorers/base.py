@@ -95,6 +95,10 @@ class Scorer(ABC):
         except (InputError, ValueError, TargetError) as exc:
             return Score(Outcome.UNSCORABLE, None, f"scorer {self.name} failed: {exc}")
 
+    def pace(self, *, rate: float | None, concurrency: int | None) -> None:
+        """Bound the scorer's judge calls (requests per second, requests in flight); a scorer
+        that calls no model has nothing to bound."""
+
     def describe(self) -> dict[str, Any]:
         """What goes into a run manifest."""
         info: dict[str, Any] = {"name": self.name, "version": self.version}
