@@ -344,7 +344,7 @@ def test_kinds_and_allowed_values_per_item_and_as_options() -> None:
         {"kind": "email", "span": [19, 34], "valid": None}
     ]
     assert PiiScorer(allowed_pii=["0120-000-999"]).score(_item(allowed_pii=["taro@example.jp"]), Completion(answer)).outcome is Outcome.PASSED
-    with pytest.raises(InputError, match="metadata.pii_kinds: unknown kinds"):
+    with pytest.raises(InputError, match=r"metadata\.pii_kinds: unknown kinds"):
         PiiScorer().score(_item(pii_kinds=["names"]), Completion(answer))
-    with pytest.raises(InputError, match="metadata.pii_kinds must be a list of strings"):
+    with pytest.raises(InputError, match=r"metadata\.pii_kinds must be a list of strings"):
         PiiScorer().score(_item(pii_kinds="email"), Completion(answer))

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from shinsa.errors import InputError
-from shinsa.scorers.pii_eval import DEFAULT_FILE, evaluate, load_set, main
+from shinsa.scorers.pii_eval import DEFAULT_FILE, LabelledAnswer, evaluate, load_set, main
 
 
-def test_a_span_with_a_bracket_is_a_false_positive_and_a_miss() -> None:
-    rows: list[dict[str, object]] = [
-        {"text": "携帯 090-0000-1111", "expected": [("phone", "090-0000-1111")]},
-        {"text": "注文日 2025-01-02", "expected": []},
-        {"text": "mail a@example.jp", "expected": [("email", "a@example.jp"), ("phone", "03-0000-0000")]},
+def test_findings_match_by_kind_and_exact_text_and_unfound_ones_are_misses() -> None:
+    rows = [
+        LabelledAnswer("携帯（090-0000-1111）", [("phone", "090-0000-1111")]),
+        LabelledAnswer("注文日 2025-01-02", []),
+        LabelledAnswer("mail a@example.jp", [("email", "a@example.jp"), ("phone", "03-0000-0000")]),
     ]
     results = {r.kind: r for r in evaluate(rows)}
     assert (results["phone"].true_positives, results["phone"].false_positives, results["phone"].misses) == (1, 0, 1)
@@ -24,7 +24,7 @@ def test_a_span_with_a_bracket_is_a_false_positive_and_a_miss() -> None:
 
 
 def test_invalid_check_digits_are_not_findings() -> None:
-    (result,) = evaluate([{"text": "番号 123456789019", "expected": [("my_number", "123456789019")]}])
+    (result,) = evaluate([LabelledAnswer("番号 123456789019", [("my_number", "123456789019")])])
     assert (result.true_positives, result.misses) == (0, 1)
 
 
@@ -44,7 +44,7 @@ def test_the_bundled_set_is_well_formed_and_split(capsys: pytest.CaptureFixture[
 def test_bad_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "x"}\n', encoding="utf-8")
-    with pytest.raises(InputError, match="bad.jsonl:1"):
+    with pytest.raises(InputError, match=r"bad\.jsonl:1"):
         load_set(bad, "all")
     with pytest.raises(SystemExit) as exit_info:
         main(["--file", str(tmp_path / "missing.jsonl")])

@@ -133,7 +133,7 @@ async def test_bad_input_is_found_before_anything_is_written(tmp_path: Path) -> 
     source = tmp_path / "log.jsonl"
     source.write_text('{"response": "a"}\n{"prompt": "no answer"}\n', encoding="utf-8")
     out = tmp_path / "scored.jsonl"
-    with pytest.raises(InputError, match="log.jsonl:2: expected an object with 'response'"):
+    with pytest.raises(InputError, match=r"log\.jsonl:2: expected an object with 'response'"):
         await score_records(source, "pii", None, None, output=out)
     assert not out.exists() and not partial_path(out).exists()
 

@@ -6,7 +6,6 @@ import asyncio
 import codecs
 import dataclasses
 import io
-import json
 import os
 import sys
 from collections.abc import Iterator

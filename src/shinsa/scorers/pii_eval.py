@@ -22,6 +22,13 @@ DEFAULT_FILE = Path("tests/scorers/data/pii_eval.jsonl")
 
 
 @dataclass(frozen=True, slots=True)
+class LabelledAnswer:
+    text: str
+    expected: list[tuple[str, str]]
+    """(kind, exact text) of every identifier the answer holds."""
+
+
+@dataclass(frozen=True, slots=True)
 class KindResult:
     kind: str
     true_positives: int
@@ -39,7 +46,7 @@ class KindResult:
         return self.true_positives / labelled if labelled else None
 
 
-def load_set(path: Path, split: str) -> list[dict[str, object]]:
+def load_set(path: Path, split: str) -> list[LabelledAnswer]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
@@ -55,20 +62,18 @@ def load_set(path: Path, split: str) -> list[dict[str, object]]:
         except (ValueError, KeyError, TypeError):
             raise InputError(f"{path}:{number}: expected an object with 'text' and 'expected' [{{kind, text}}]") from None
         if split == "all" or row.get("split") == split:
-            rows.append({"text": text, "expected": expected})
+            rows.append(LabelledAnswer(text, expected))
     return rows
 
 
-def evaluate(rows: list[dict[str, object]]) -> list[KindResult]:
+def evaluate(rows: list[LabelledAnswer]) -> list[KindResult]:
     hits: Counter[str] = Counter()
     false_positives: Counter[str] = Counter()
     misses: Counter[str] = Counter()
     for row in rows:
-        expected = Counter(row["expected"])  # type: ignore[arg-type]
-        found = Counter(
-            (finding.kind, finding.text) for finding in detect_pii(str(row["text"])) if finding.valid is not False
-        )
-        for key, count in (found | expected).items():
+        expected = Counter(row.expected)
+        found = Counter((finding.kind, finding.text) for finding in detect_pii(row.text) if finding.valid is not False)
+        for key in found | expected:
             matched = min(found[key], expected[key])
             hits[key[0]] += matched
             false_positives[key[0]] += found[key] - matched

@@ -26,7 +26,15 @@ from pydantic import BaseModel, ConfigDict
 
 from shinsa.errors import InputError
 from shinsa.secrets import require_secret
-from shinsa.targets.base import ChatMessages, Completion, Target, TargetError, TargetOptions, split_think, targets
+from shinsa.targets.base import (
+    ChatMessages,
+    Completion,
+    Target,
+    TargetError,
+    TargetOptions,
+    split_think,
+    targets,
+)
 from shinsa.targets.openai import retry_after_seconds
 from shinsa.yamlfiles import read_yaml_model
 

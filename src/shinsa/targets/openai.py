@@ -10,7 +10,15 @@ import aiohttp
 
 from shinsa.errors import InputError
 from shinsa.secrets import lookup_secret, require_secret
-from shinsa.targets.base import ChatMessages, Completion, Target, TargetError, TargetOptions, split_think, targets
+from shinsa.targets.base import (
+    ChatMessages,
+    Completion,
+    Target,
+    TargetError,
+    TargetOptions,
+    split_think,
+    targets,
+)
 
 OPENAI_URL = "https://api.openai.com/v1"
 
