@@ -51,6 +51,9 @@ def test_split_think_keeps_both_parts() -> None:
     assert split_think("<think>a</think>x<think>b</think>y") == ("xy", "a\n\nb")
     assert split_think("<think>never finished") == ("", "never finished")
     assert split_think(" plain ") == ("plain", None)
+    # the chat template opened the block in the prompt: only the closing tag is in the answer
+    assert split_think("考え中…\n</think>\n\nお答えできません。") == ("お答えできません。", "考え中…")
+    assert split_think("a</think>b<think>c</think>d") == ("bd", "a\n\nc")
 
 
 async def test_think_is_stripped_before_scoring_and_kept_in_details() -> None:

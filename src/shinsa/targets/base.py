@@ -19,8 +19,15 @@ _THINK_BLOCK = re.compile(r"<think>(.*?)</think>", re.DOTALL)
 def split_think(text: str) -> tuple[str, str | None]:
     """The answer without its ``<think>…</think>`` reasoning blocks, and the reasoning (None when
     there was none). An unterminated block means the answer never started: all of it after
-    ``<think>`` is reasoning."""
-    if "<think>" not in text:
+    ``<think>`` is reasoning. A ``</think>`` with no opening tag before it closes a block the
+    chat template opened in the prompt (DeepSeek-R1 and Qwen3 templates do): what precedes it is
+    reasoning."""
+    close = text.find("</think>")
+    opening = text.find("<think>")
+    if close >= 0 and (opening < 0 or close < opening):
+        answer, reasoning = split_think(text[close + len("</think>") :])
+        return answer, "\n\n".join(part for part in (text[:close].strip(), reasoning) if part)
+    if opening < 0:
         return text.strip(), None
     reasoning = [block.strip() for block in _THINK_BLOCK.findall(text)]
     answer = _THINK_BLOCK.sub("", text)
