@@ -172,21 +172,20 @@ async def score_records(
     resume_after = last_finished(partial) if partial is not None and partial.exists() else None
     count, resumed = _check_input(path, encoding, resume_after, scorer_name)
     state = ScoreProgress(total=count - resumed, resumed=resumed)
-    if partial is not None:
-        partial.parent.mkdir(parents=True, exist_ok=True)
-    handle = partial.open("a", encoding="utf-8") if partial is not None else sink
-    assert handle is not None
     if judge is not None:
         await judge.open()
     try:
-        await _score_stream(scorer, path, encoding, resumed, max(1, concurrency), handle, state, progress)
+        if partial is None:
+            assert sink is not None
+            await _score_stream(scorer, path, encoding, resumed, max(1, concurrency), sink, state, progress)
+        else:
+            partial.parent.mkdir(parents=True, exist_ok=True)
+            with partial.open("a", encoding="utf-8") as handle:
+                await _score_stream(scorer, path, encoding, resumed, max(1, concurrency), handle, state, progress)
+            os.replace(partial, partial.with_name(partial.name.removesuffix(".partial")))
     finally:
         if judge is not None:
             await judge.close()
-        if partial is not None:
-            handle.close()
-    if output is not None and partial is not None:
-        os.replace(partial, output)
     return state
 
 
