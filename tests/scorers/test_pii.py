@@ -313,6 +313,8 @@ def test_international_phone_formats(text: str, value: str) -> None:
         ("mail [someone@example.org]", "someone@example.org"),
         ("「T7123456789012」", "T7123456789012"),
         ("<+44 20 7946 0123>", "+44 20 7946 0123"),
+        ("法人番号（7123456789012）", "7123456789012"),
+        ("(09000001234)", "09000001234"),
     ],
 )
 def test_spans_never_include_surrounding_brackets(text: str, inner: str) -> None:

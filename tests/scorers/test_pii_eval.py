@@ -30,7 +30,7 @@ def test_invalid_check_digits_are_not_findings() -> None:
 
 def test_the_bundled_set_is_well_formed_and_split(capsys: pytest.CaptureFixture[str]) -> None:
     rows = [json.loads(line) for line in DEFAULT_FILE.read_text(encoding="utf-8").splitlines()]
-    assert {row["split"] for row in rows} == {"dev", "sealed"}
+    assert {row["split"] for row in rows} == {"dev", "sealed", "holdout"}
     assert {e["kind"] for row in rows for e in row["expected"]} >= {"my_number", "invoice_number", "phone", "corporate_number"}
     assert sum(not row["expected"] for row in rows) >= 40  # hard negatives
     for row in rows:

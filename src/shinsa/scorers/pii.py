@@ -236,7 +236,8 @@ def _number_findings(folded: FoldedText) -> Iterator[tuple[str, int, int, str, b
         if kind in _CHANCE_CHECKSUM_KINDS and _REFERENCE_LABEL.search(text[max(0, body_start - 24) : body_start]):
             continue
         # An opening bracket belongs to the number only as an area code's: "(03) 1234", not "(090-…)".
-        start = body_start if text[body_start] != "(" or text[groups[0].end] == ")" else groups[0].start
+        area_code = len(groups) > 1 and text[groups[0].end] == ")"
+        start = body_start if text[body_start] != "(" or area_code else groups[0].start
         if kind == CORPORATE_NUMBER and text[start - 1 : start] == "T":
             kind, start, value = INVOICE_NUMBER, start - 1, "T" + value
         yield kind, start, groups[-1].end, value, valid

@@ -4,7 +4,7 @@ A finding counts when the scorer would count it (check digit not failed) and is 
 its kind and its exact text in the answer match a labelled one, so a span that swallows a
 bracket or drops a country code is both a false positive and a miss.
 
-python -m shinsa.scorers.pii_eval [--file F] [--split dev|sealed|all]
+python -m shinsa.scorers.pii_eval [--file F] [--split dev|sealed|holdout|all]
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def table(results: list[KindResult]) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Per-kind precision and recall of the PII detectors.")
     parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
-    parser.add_argument("--split", choices=("dev", "sealed", "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", "sealed", "holdout", "all"), default="dev")
     args = parser.parse_args(argv)
     try:
         rows = load_set(args.file, args.split)
