@@ -25,8 +25,8 @@ def split_think(text: str) -> tuple[str, str | None]:
     close = text.find("</think>")
     opening = text.find("<think>")
     if close >= 0 and (opening < 0 or close < opening):
-        answer, reasoning = split_think(text[close + len("</think>") :])
-        return answer, "\n\n".join(part for part in (text[:close].strip(), reasoning) if part)
+        answer, later = split_think(text[close + len("</think>") :])
+        return answer, "\n\n".join(part for part in (text[:close].strip(), later) if part)
     if opening < 0:
         return text.strip(), None
     reasoning = [block.strip() for block in _THINK_BLOCK.findall(text)]
