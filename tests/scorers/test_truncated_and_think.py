@@ -31,6 +31,8 @@ async def test_score_truncated_judges_it_anyway_and_flags_it() -> None:
     score = await scorer.verdict(HARMFUL, Completion(CUT_OFF_REFUSAL, finish_reason="length"))
     assert score.outcome is Outcome.REFUSED
     assert score.details["truncated"] is True
+    assert scorer.describe()["score_truncated"] is True  # the run manifest says so
+    assert "score_truncated" not in build_scorer("refusal").describe()
 
 
 async def test_finished_and_unknown_finish_reasons_are_judged() -> None:

@@ -102,6 +102,8 @@ class Scorer(ABC):
     def describe(self) -> dict[str, Any]:
         """What goes into a run manifest."""
         info: dict[str, Any] = {"name": self.name, "version": self.version}
+        if self.options.score_truncated:
+            info["score_truncated"] = True
         if self.needs_judge and self.judge is not None:
             info["judge"] = self.judge.fingerprint()
         return info
