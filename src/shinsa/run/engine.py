@@ -68,6 +68,9 @@ class RunSettings:
     seed: int = 0
     command: str = ""
     """The command line that started the run, recorded with it."""
+    score_truncated: bool = False
+    """Judge answers cut off by the token limit as they stand (default: unscorable, see
+    :meth:`~shinsa.scorers.base.Scorer.verdict`); recorded with each scorer in the manifest."""
 
     def settings(self) -> RunSettings:
         """Only the settings, of this or of a spec built on them."""
@@ -219,7 +222,7 @@ def prepare(store: Store, spec: RunSpec) -> PreparedRun:
         scan = suite.scan(known)
         suite_entries.append(suite.describe(scan))
         used.update(scan.scorers)
-    built = {name: build_scorer(name, judge=spec.judge) for name in sorted(used)}
+    built = {name: build_scorer(name, judge=spec.judge, score_truncated=spec.score_truncated) for name in sorted(used)}
     if spec.units is None and spec.limit is None and spec.shard is None:
         # the scans already counted everything: no need for another pass over the items
         total = sum(used.values())
@@ -229,7 +232,7 @@ def prepare(store: Store, spec: RunSpec) -> PreparedRun:
         for _, _, item in islice(spec.unit_source()(), spec.limit):
             total += 1
             if item.scorer_name not in built:  # units may judge items by another scorer (an attack's baseline)
-                built[item.scorer_name] = build_scorer(item.scorer_name, judge=spec.judge)
+                built[item.scorer_name] = build_scorer(item.scorer_name, judge=spec.judge, score_truncated=spec.score_truncated)
             if spec.judge is None and built[item.scorer_name].needs_judge:
                 judge_missing += 1
     manifest = {
