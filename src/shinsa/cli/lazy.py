@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 def load_command(name: str, entry: LazyCommand) -> Any:
     """The click command of one table entry: a ``typer.Typer`` becomes a group, a function a command."""
     target = getattr(importlib.import_module(entry.module), entry.attribute)
+    command: Any
     if isinstance(target, typer.Typer):
         command = typer.main.get_group(target)
     else:
