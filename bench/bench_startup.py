@@ -1,4 +1,4 @@
-"""Start-up: wall time of ``shinsa --help`` (and of ``import shinsa.report.html``) as new processes,
+"""Start-up: wall time of ``shinsa --help`` (and of ``shinsa run --help`` and ``import shinsa.report.html``) as new processes,
 next to a bare ``python -c "import typer, rich"`` measured in the same run, interleaved so machine
 load hits both alike. Each figure is the median of ``--repeat`` runs; besides wall time the CPU time
 (user + system) of each process is recorded, which machine load disturbs far less.
@@ -22,6 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 COMMANDS = {
     "bare_typer_rich": [sys.executable, "-c", "import typer, rich"],
     "shinsa_help": [sys.executable, "-c", "from shinsa.cli.main import main; main()", "--help"],
+    "shinsa_run_help": [sys.executable, "-c", "from shinsa.cli.main import main; main()", "run", "--help"],
     "import_report_html": [sys.executable, "-c", "import shinsa.report.html"],
 }
 
@@ -59,6 +60,7 @@ def main() -> None:
         "median_cpu_s": {name: round(value, 3) for name, value in cpu_median.items()},
         "shinsa_help_over_bare_wall": round(wall_median["shinsa_help"] / wall_median["bare_typer_rich"], 2),
         "shinsa_help_over_bare_cpu": round(cpu_median["shinsa_help"] / cpu_median["bare_typer_rich"], 2),
+        "shinsa_run_help_over_bare_wall": round(wall_median["shinsa_run_help"] / wall_median["bare_typer_rich"], 2),
         "import_report_html_over_bare_cpu": round(cpu_median["import_report_html"] / cpu_median["bare_typer_rich"], 2),
         "load_average": os.getloadavg()[0],
     }
