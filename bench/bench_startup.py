@@ -11,12 +11,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+from common import timed_process
 
 REPO = Path(__file__).resolve().parent.parent
 COMMANDS = {
@@ -25,16 +24,6 @@ COMMANDS = {
     "shinsa_run_help": [sys.executable, "-c", "from shinsa.cli.main import main; main()", "run", "--help"],
     "import_report_html": [sys.executable, "-c", "import shinsa.report.html"],
 }
-
-
-def timed(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of one process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(args, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -46,10 +35,10 @@ def main() -> None:
     walls: dict[str, list[float]] = {name: [] for name in COMMANDS}
     cpus: dict[str, list[float]] = {name: [] for name in COMMANDS}
     for command in COMMANDS.values():  # warm the file cache once
-        timed(command, env)
+        timed_process(command, env, quiet=True)
     for _ in range(args.repeat):
         for name, command in COMMANDS.items():
-            wall, cpu = timed(command, env)
+            wall, cpu = timed_process(command, env, quiet=True)
             walls[name].append(wall)
             cpus[name].append(cpu)
     wall_median = {name: statistics.median(values) for name, values in walls.items()}
