@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from typing import Any
 
 REPLACEMENT = "\ufffd"
+DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
+"""A response body longer than this is not read on (``--max-response-bytes``)."""
 MAX_DEPTH = 64
 """Nesting deeper than this in an answer, an item or a config is refused: no real one needs it,
 and serialising thousands of levels overflows the stack."""

@@ -4,28 +4,29 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from typing import Any
 
 import aiohttp
 
 from shinsa.errors import InputError
 from shinsa.secrets import lookup_secret, redact, refuse_url_credentials, require_secret
-from shinsa.targets.base import ChatMessages, Completion, Target, TargetError, TargetOptions, targets
-from shinsa.untrusted import UntrustedValueError, answer_text, parse_json, token_count
+from shinsa.targets.base import (
+    ChatMessages,
+    Completion,
+    Target,
+    TargetError,
+    TargetOptions,
+    split_think,
+    targets,
+)
+from shinsa.untrusted import UntrustedValueError, answer_text, parse_json, storable, token_count
 
 OPENAI_URL = "https://api.openai.com/v1"
-_THINK = re.compile(r"<think>.*?</think>", re.DOTALL)
 
 
 def strip_think(text: str) -> str:
     """Drop reasoning blocks; an unterminated one means the answer never started."""
-    if "<think>" not in text:
-        return text.strip()
-    text = _THINK.sub("", text)
-    if "<think>" in text:
-        text = text.split("<think>", 1)[0]
-    return text.strip()
+    return split_think(text)[0]
 
 
 async def read_body(resp: aiohttp.ClientResponse, limit: int) -> bytes:
@@ -137,14 +138,17 @@ class OpenAITarget(Target):
             data = parse_json(body, drop_huge_ints=True)
             choice = data["choices"][0]
             content = choice["message"].get("content")
+            served_reasoning = choice["message"].get("reasoning_content")
         except (UntrustedValueError, KeyError, IndexError, TypeError, AttributeError):
             raise TargetError(f"malformed response body: {excerpt(body, 120)!r}", retryable=True) from None
         try:
             text = answer_text(content)
         except UntrustedValueError as exc:
             raise TargetError(str(exc), retryable=False) from None
+        reasoning = storable(served_reasoning) if isinstance(served_reasoning, str) and served_reasoning else None
         if self.options.strip_think:
-            text = strip_think(text)
+            text, in_text = split_think(text)
+            reasoning = "\n\n".join(part for part in (reasoning, in_text) if part) or None
         usage = data.get("usage") if isinstance(data.get("usage"), dict) else {}
         finish_reason = choice.get("finish_reason")
         return Completion(
@@ -152,4 +156,5 @@ class OpenAITarget(Target):
             prompt_tokens=token_count(usage.get("prompt_tokens")),
             completion_tokens=token_count(usage.get("completion_tokens")),
             finish_reason=finish_reason if isinstance(finish_reason, str) else None,
+            reasoning=reasoning,
         )

@@ -1,10 +1,11 @@
 """A Python callable as the system under assessment: ``python:package.module:function``.
 
 The callable receives the chat messages (a list of ``{"role", "content"}`` dicts) and returns the
-answer as a string, a dict with ``text``, or a :class:`Completion`; sync or async. Sync callables
-run in a daemon thread of their own, so a slow one stalls neither the event loop nor the threads
-the store writes with, and one that never returns cannot keep the process from exiting. Every call
-is bounded by ``--timeout``; anything but text is recorded as the attempt's error, with its type.
+answer as a string, a dict with ``text`` (and optionally ``finish_reason``, ``length`` when the
+answer was cut off), or a :class:`Completion`; sync or async. Sync callables run in a daemon
+thread of their own, so a slow one stalls neither the event loop nor the threads the store writes
+with, and one that never returns cannot keep the process from exiting. Every call is bounded by
+``--timeout``; anything but text is recorded as the attempt's error, with its type.
 """
 
 from __future__ import annotations
@@ -91,9 +92,11 @@ def completion_of(result: Any) -> Completion:
             token_count(result.prompt_tokens),
             token_count(result.completion_tokens),
             result.finish_reason if isinstance(result.finish_reason, str) else None,
+            storable(result.reasoning) if isinstance(result.reasoning, str) else None,
         )
     if isinstance(result, dict) and isinstance(result.get("text"), str):
-        return Completion(text=storable(result["text"]))
+        reason = result.get("finish_reason")
+        return Completion(text=storable(result["text"]), finish_reason=reason if isinstance(reason, str) else None)
     raise TargetError(f"the target returned {type(result).__name__}, not text", retryable=False)
 
 
