@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 REPLACEMENT = "\ufffd"
@@ -23,6 +23,7 @@ and serialising thousands of levels overflows the stack."""
 MAX_NODES = 100_000
 """Values in one item or config after YAML aliases are expanded (a billion-laughs bomb has 10^9)."""
 MAX_INT_DIGITS = 100
+_HUGE_INT = 10**MAX_INT_DIGITS
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -59,41 +60,46 @@ def structure_problem(value: Any, *, check_text: bool = True) -> str | None:
     refuses. Shared sub-trees (YAML aliases) are counted as often as they are referenced, as a
     serialiser would, but walked once."""
     sizes: dict[int, int] = {}
+    unstorable = _UNSTORABLE.search
+
+    def leaf(node: Any) -> None:
+        if type(node) is str:
+            if check_text and unstorable(node):
+                raise UntrustedValueError(f"a string {text_problem(node)}")
+        elif type(node) is int and not -_HUGE_INT < node < _HUGE_INT:
+            raise UntrustedValueError(f"an integer of more than {MAX_INT_DIGITS} digits")
 
     def walk(node: Any, depth: int) -> int:
         if depth > MAX_DEPTH:
             raise UntrustedValueError(f"nested more than {MAX_DEPTH} levels deep")
-        if isinstance(node, bool) or node is None or isinstance(node, float):
-            return 1
-        if isinstance(node, int):
-            if abs(node) >= 10**MAX_INT_DIGITS:
-                raise UntrustedValueError(f"an integer of more than {MAX_INT_DIGITS} digits")
-            return 1
-        if isinstance(node, str):
-            problem = text_problem(node) if check_text else None
-            if problem:
-                raise UntrustedValueError(f"a string {problem}")
-            return 1
         known = sizes.get(id(node))
         if known is not None:
             return known
-        children: Iterator[Any]
+        children: Iterable[Any]
         if isinstance(node, dict):
-            children = (part for pair in node.items() for part in pair)
-        elif isinstance(node, list | tuple):
-            children = iter(node)
+            for key in node:
+                leaf(key)
+            children = node.values()
+            total = 1 + len(node)
         else:
-            return 1
-        total = 1
+            children = node
+            total = 1
         for child in children:
-            total += walk(child, depth + 1)
+            if isinstance(child, dict | list | tuple):
+                total += walk(child, depth + 1)
+            else:
+                leaf(child)
+                total += 1
             if total > MAX_NODES:
                 raise UntrustedValueError(f"more than {MAX_NODES} values (a YAML alias bomb?)")
         sizes[id(node)] = total
         return total
 
     try:
-        walk(value, 0)
+        if isinstance(value, dict | list | tuple):
+            walk(value, 0)
+        else:
+            leaf(value)
     except UntrustedValueError as exc:
         return str(exc)
     return None
@@ -103,11 +109,12 @@ def _huge_int_as_none(digits: str) -> int | None:
     return int(digits) if len(digits.lstrip("-")) <= MAX_INT_DIGITS else None
 
 
-def parse_json(data: bytes | str, *, drop_huge_ints: bool = False) -> Any:
+def parse_json(data: bytes | str, *, drop_huge_ints: bool = False, check_structure: bool = True) -> Any:
     """``json.loads`` for untrusted input: nesting that exhausts the stack, huge integers and
     invalid JSON all raise :class:`UntrustedValueError` with a one-line reason. With
     ``drop_huge_ints`` (a model's response, whose usage counts are only informative) an integer
-    of more than :data:`MAX_INT_DIGITS` digits becomes None instead."""
+    of more than :data:`MAX_INT_DIGITS` digits becomes None instead. Without ``check_structure``
+    the value is not walked for :func:`structure_problem` (the caller checks what it uses)."""
     try:
         value = json.loads(data, parse_int=_huge_int_as_none) if drop_huge_ints else json.loads(data)
     except RecursionError:
@@ -116,7 +123,7 @@ def parse_json(data: bytes | str, *, drop_huge_ints: bool = False) -> Any:
         raise UntrustedValueError(f"malformed JSON: {exc.msg}") from None
     except (ValueError, UnicodeDecodeError) as exc:  # more digits than int() converts, bad bytes
         raise UntrustedValueError(f"unreadable JSON: {str(exc).splitlines()[0]}") from None
-    problem = structure_problem(value, check_text=False)
+    problem = structure_problem(value, check_text=False) if check_structure else None
     if problem:
         raise UntrustedValueError(f"JSON {problem}")
     return value

@@ -50,7 +50,7 @@ def _nested(depth: int) -> str:
 CASES = {
     "nul": (GOOD + '{"id": "n", "perspective": 1, "prompt": "a\\u0000b"}\n', "s.jsonl:2: a string contains a NUL character"),
     "surrogate": (GOOD + '{"id": "s", "perspective": 1, "prompt": "a\\ud800b"}\n', "s.jsonl:2: a string contains a lone surrogate"),
-    "metadata-900-deep": (GOOD + '{"id": "d", "perspective": 1, "prompt": "x", "metadata": {"m": ' + _nested(900) + "}}\n", "s.jsonl:2: JSON nested more than"),
+    "metadata-900-deep": (GOOD + '{"id": "d", "perspective": 1, "prompt": "x", "metadata": {"m": ' + _nested(900) + "}}\n", "s.jsonl:2: nested more than 64 levels deep"),
     "json-100000-deep": (GOOD + '{"id": "d", "perspective": 1, "prompt": "x", "metadata": {"m": ' + _nested(100_000) + "}}\n", "s.jsonl:2: JSON nested too deep"),
     "5000-digit-int": (GOOD + '{"id": "i", "perspective": 1, "prompt": "x", "metadata": {"n": ' + "7" * 5000 + "}}\n", "s.jsonl:2: unreadable JSON"),
 }

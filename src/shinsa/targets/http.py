@@ -142,13 +142,16 @@ class HttpTarget(Target):
             retryable = status == 429 or status >= 500 or status == 408
             raise TargetError(f"HTTP {status}", retryable=retryable, retry_after=retry_after)
         try:
-            data = parse_json(raw, drop_huge_ints=True)
+            data = parse_json(raw, drop_huge_ints=True, check_structure=False)
             answer = extract_path(data, self.config.response_path)
         except (UntrustedValueError, KeyError, IndexError, TypeError):
             raise TargetError(
                 f"response has no {self.config.response_path!r}: {excerpt(raw, 120)!r}", retryable=True
             ) from None
-        text = storable(answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False))
+        try:
+            text = storable(answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False))
+        except (ValueError, RecursionError):  # a structure nested past what serialises
+            raise TargetError(f"the answer at {self.config.response_path!r} is nested too deep", retryable=False) from None
         reasoning = None
         if self.options.strip_think:
             text, reasoning = split_think(text)

@@ -33,8 +33,10 @@ async def read_body(resp: aiohttp.ClientResponse, limit: int) -> bytes:
     """The response body, streamed and never more than ``limit`` bytes: a hostile server may send
     gigabytes, which must cost neither the memory nor the time to read them whole."""
     too_large = TargetError(f"response larger than {limit} bytes", retryable=False)
-    if resp.content_length is not None and resp.content_length > limit:
-        raise too_large
+    if resp.content_length is not None:
+        if resp.content_length > limit:
+            raise too_large
+        return await resp.read()  # aiohttp reads no more than the announced length
     body = bytearray()
     async for chunk in resp.content.iter_chunked(1 << 16):
         body += chunk
@@ -135,7 +137,7 @@ class OpenAITarget(Target):
 
     def _parse(self, body: bytes) -> Completion:
         try:
-            data = parse_json(body, drop_huge_ints=True)
+            data = parse_json(body, drop_huge_ints=True, check_structure=False)
             choice = data["choices"][0]
             content = choice["message"].get("content")
             served_reasoning = choice["message"].get("reasoning_content")
