@@ -11,3 +11,12 @@ class ShinsaError(Exception):
 
 class InputError(ShinsaError):
     """A file, suite, option or reference given by the user is invalid."""
+
+
+class StoreError(ShinsaError):
+    """The database cannot be written (locked, read-only, full, deleted): the run stops at the
+    first failed write, keeps what was stored, and resumes with the same run id."""
+
+
+class RunBusyError(ShinsaError):
+    """Another process is executing the same run."""

@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from shinsa.errors import InputError
+from shinsa.untrusted import structure_problem
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -46,6 +47,9 @@ def parse_yaml_model(model: type[Model], text: str, source: str) -> Model:
         raise InputError(f"{source}: not valid YAML ({yaml_problem(exc)})") from None
     if not isinstance(data, dict):
         raise InputError(f"{source}: expected a mapping, got {type(data).__name__}")
+    problem = structure_problem(data)  # before pydantic walks a YAML alias bomb's expansion
+    if problem:
+        raise InputError(f"{source}: {problem}")
     try:
         return model.model_validate(data)
     except ValidationError as exc:

@@ -30,6 +30,7 @@ from rich.progress import (
 )
 
 from shinsa.errors import InputError
+from shinsa.untrusted import DEFAULT_MAX_RESPONSE_BYTES
 
 if TYPE_CHECKING:
     from shinsa.run.engine import RunProgress, RunSpec
@@ -92,6 +93,7 @@ def target_options(
     seed: int | None,
     timeout: float,
     params: list[str] | None,
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
 ) -> TargetOptions:
     """Options for a target; the embedded model gets short answers by default to stay fast."""
     from shinsa.targets.base import TargetOptions
@@ -106,6 +108,7 @@ def target_options(
         seed=seed,
         timeout=timeout,
         params=parse_params(params),
+        max_response_bytes=max_response_bytes,
     )
 
 
@@ -126,6 +129,7 @@ class RunOptions:
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N items.")] = None
     timeout: Annotated[float, typer.Option(min=0.1, help="Seconds per request.")] = 60.0
     max_retries: Annotated[int, typer.Option(min=0, help="Retries for 429, 5xx, timeouts, broken bodies.")] = 5
+    max_response_bytes: Annotated[int, typer.Option(min=1024, help="A longer response body is not read on; the attempt records an error (default 16 MiB).")] = DEFAULT_MAX_RESPONSE_BYTES
     base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible base URL (or OPENAI_BASE_URL).")] = None
     api_key_env: Annotated[str | None, typer.Option(help="Environment variable holding the API key.")] = None
     system: Annotated[str | None, typer.Option(help="System prompt for items that bring none.")] = None
@@ -167,7 +171,7 @@ class RunOptions:
             target=self.target,
             target_options=target_options(
                 self.target, self.base_url, self.api_key_env, self.system, self.temperature, self.max_tokens,
-                self.seed, self.timeout, self.param,
+                self.seed, self.timeout, self.param, self.max_response_bytes,
             ),
             encoding=self.encoding,
             judge=self.judge,
@@ -329,13 +333,30 @@ class ProgressBar:
             self.bar.stop()
 
 
+class Terminated(Exception):
+    """The process received SIGTERM: the run was cancelled as Ctrl-C cancels it."""
+
+
 async def cancellable_on_sigterm(work: Awaitable[T]) -> T:
-    """Await ``work``, turning SIGTERM into a cancellation (as Ctrl-C is), so what finished is kept."""
+    """Await ``work``, turning SIGTERM into a cancellation (as Ctrl-C is), so what finished is
+    kept; then raise :class:`Terminated` instead of a bare ``CancelledError``."""
     task = asyncio.current_task()
-    if task is not None:
-        with contextlib.suppress(NotImplementedError):
-            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
-    return await work
+    terminated = False
+
+    def terminate() -> None:
+        nonlocal terminated
+        terminated = True
+        if task is not None:
+            task.cancel()
+
+    with contextlib.suppress(NotImplementedError):
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, terminate)
+    try:
+        return await work
+    except asyncio.CancelledError:
+        if terminated:
+            raise Terminated from None
+        raise
 
 
 def run_to_end(options: RunOptions, command: str, *, attack: str | None = None) -> tuple[Store, RunSummary]:
@@ -351,10 +372,10 @@ def run_to_end(options: RunOptions, command: str, *, attack: str | None = None) 
         with ProgressBar(parameters.run_id, options.quiet) as bar:
             work = execute_run(store, parameters, bar, shards=options.shards, ray_address=options.ray_address)
             return store, asyncio.run(cancellable_on_sigterm(work))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated) as exc:
         shards = f" --shards {options.shards}" if options.shards else ""
         err_console.print(f"[yellow]interrupted; resume with:[/] shinsa {command} ...{shards} --run-id {parameters.run_id}")
-        raise typer.Exit(130) from None
+        raise typer.Exit(143 if isinstance(exc, Terminated) else 130) from None
 
 
 def print_run_footer(progress: RunSummary, run_id: str) -> None:

@@ -73,5 +73,8 @@ def main() -> None:
     except ShinsaError as exc:
         from rich.console import Console
 
-        Console(stderr=True, highlight=False).print(f"error: {exc}", markup=False, soft_wrap=True)
+        from shinsa.secrets import redact
+        from shinsa.untrusted import printable
+
+        Console(stderr=True, highlight=False).print(f"error: {printable(redact(str(exc)))}", markup=False, soft_wrap=True)
         sys.exit(2)

@@ -157,7 +157,8 @@ def gate(
     if sarif_file is not None:
         document = sarif(grades, loaded, lang)
         write_atomically(sarif_file, lambda handle: handle.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n"))
-    console.print(Text(t("gate_pass") if grades.verdict else t("gate_fail"), style="bold green" if grades.verdict else "bold red"))
+    outcome = "gate_pass" if grades.verdict else "gate_no_verdicts" if grades.no_verdicts else "gate_fail"
+    console.print(Text(t(outcome), style="bold green" if grades.verdict else "bold red"))
     if not grades.verdict:
         raise typer.Exit(1)
 

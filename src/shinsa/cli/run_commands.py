@@ -47,6 +47,7 @@ from shinsa.report.export import write_csv, write_json, write_jsonl
 from shinsa.report.run_metrics import MetricsCollector, RunMetrics
 from shinsa.stats import Proportion
 from shinsa.targets.base import build_target
+from shinsa.untrusted import printable
 
 app = typer.Typer()
 """Holds this module's commands; the root group lists them by name in ``shinsa.cli.main.COMMANDS``."""
@@ -157,12 +158,17 @@ def runs(db: DbOption = None) -> None:
         manifest = row["manifest"]
         target = manifest.get("target", {})
         table.add_row(
-            row["run_id"],
-            row["status"],
-            str(row["attempts"]),
-            str(row["total"]),
-            f"{target.get('kind')}:{target.get('model') or target.get('callable') or target.get('file') or ''}",
-            ", ".join(s["name"] for s in manifest.get("suites", [])),
+            *(
+                Text(printable(cell))  # a run id or suite name may carry terminal escape sequences
+                for cell in (
+                    row["run_id"],
+                    row["status"],
+                    str(row["attempts"]),
+                    str(row["total"]),
+                    f"{target.get('kind')}:{target.get('model') or target.get('callable') or target.get('file') or ''}",
+                    ", ".join(s["name"] for s in manifest.get("suites", [])),
+                )
+            )
         )
     console.print(table)
 

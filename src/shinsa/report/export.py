@@ -32,11 +32,13 @@ EXPORT_FIELDS = (
     "cached",
 )
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""Also the fullwidth ＝ ＋ － ＠, which spreadsheets in Japanese locales read as their ASCII forms."""
 
 
 def neutralise_cell(value: Any) -> Any:
-    """Spreadsheets execute cells starting with = + - @ (CSV injection): prefix them with '."""
+    """Spreadsheets execute cells starting with = + - @ (CSV injection), or their fullwidth forms:
+    prefix them with '."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value

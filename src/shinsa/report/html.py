@@ -9,7 +9,6 @@ and runs nothing.
 from __future__ import annotations
 
 import os
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from shinsa.atomicfiles import output_folder, writable_destination, write_atomically
 from shinsa.report.view import build_context
 from shinsa.store.store import Store
 
@@ -76,17 +76,9 @@ def write_report(
     max_items: int = 100,
 ) -> Path:
     """Write ``report.html`` into ``out_dir`` (atomically) and return its path."""
+    path = output_folder(Path(out_dir)) / REPORT_FILE
+    writable_destination(path)
     html = render_report(store, run_ids, lang=lang, redact=redact, policy=policy, gsn_dir=gsn_dir, max_items=max_items)
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / REPORT_FILE
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{REPORT_FILE}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(html)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, lambda handle: handle.write(html))
+    os.chmod(path, 0o644)
     return path

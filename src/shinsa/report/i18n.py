@@ -185,6 +185,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "policy_used": ("基準ファイル「{name}」（{path}）による評定：", "Graded with the policy “{name}” ({path}):"),
     "gate_pass": ("すべて満たす", "all thresholds hold"),
     "gate_fail": ("満たさない基準あり", "a threshold fails"),
+    "gate_no_verdicts": ("判定のある回答が一つもないため不合格", "no answer has a verdict, so the gate fails"),
     "col_rule": ("規則", "Rule"),
     "col_measured": ("測定値", "Measured"),
     "col_result": ("結果", "Result"),

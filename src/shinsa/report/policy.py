@@ -278,6 +278,8 @@ class Grades:
     reference: str | None
     relative: list[RelativeGrade]
     verdict: bool
+    no_verdicts: bool = False
+    """Not one answer has a verdict (all errors, empty or unscorable): the gate cannot pass."""
 
 
 def grade_run(loaded: LoadedPolicy, store: Store, run_id: str, reference: str | None = None) -> Grades:
@@ -294,4 +296,5 @@ def grade_run(loaded: LoadedPolicy, store: Store, run_id: str, reference: str | 
     failed = any(c.passed is False for c in checks)
     if policy.relative is not None:
         failed = failed or any(grade_fails(policy.relative, g) for g in relative)
-    return Grades(run_id, policy.name, str(loaded.path), checks, ref_id, relative, not failed)
+    no_verdicts = not any(result.attempts - result.no_verdict for result in agg.present())
+    return Grades(run_id, policy.name, str(loaded.path), checks, ref_id, relative, not (failed or no_verdicts), no_verdicts)

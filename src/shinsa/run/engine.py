@@ -13,19 +13,20 @@ import time
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager, suppress
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 import shinsa
-from shinsa.errors import InputError
+from shinsa.errors import InputError, StoreError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.run.records import attempt_record, cached_completion
-from shinsa.scorers.base import Scorer, build_scorer, scorers
+from shinsa.scorers.base import Scorer, SyncScorer, build_scorer, scorers
 from shinsa.suites.base import Suite
 from shinsa.targets.base import Completion, Target
 from shinsa.targets.calling import Caller, RetryPolicy
+from shinsa.untrusted import printable
 
 if TYPE_CHECKING:
     from shinsa.store.store import Store
@@ -33,6 +34,15 @@ if TYPE_CHECKING:
 CHUNK = 256
 FLUSH_ROWS = 256
 FLUSH_SECONDS = 0.25
+MAX_RUN_ID = 100
+MAX_SUITE_NAME = 200
+"""The ``run_id`` and ``suite`` column lengths, checked before anything is sent so a run moves
+between SQLite and PostgreSQL (which would refuse a longer value mid-run)."""
+SCORER_INPUT_CAP = 100_000
+"""Characters of an answer a scorer sees: verdicts rest on the start of an answer, and a
+megabyte-long one must not keep a scorer busy for seconds."""
+OFF_LOOP_CHARS = 16_384
+"""Answers longer than this are scored in a worker thread, so the event loop keeps receiving."""
 
 
 @dataclass(slots=True)
@@ -215,6 +225,7 @@ def prepare(store: Store, spec: RunSpec) -> PreparedRun:
     Writes nothing: the run is created by :func:`execute` once the targets are reachable."""
     if spec.shard is not None and not 0 <= spec.shard[0] < spec.shard[1]:
         raise InputError(f"shard {spec.shard[0]} of {spec.shard[1]} does not exist")
+    check_names(spec.run_id, [suite.name for suite in spec.suites])
     known = set(scorers.names())
     suite_entries = []
     used: Counter[str] = Counter()
@@ -258,6 +269,22 @@ def prepare(store: Store, spec: RunSpec) -> PreparedRun:
             )
     complete = existing is not None and existing["status"] == "finished"
     return PreparedRun(spec, manifest, total, existing is not None, built, judge_missing, complete)
+
+
+def check_names(run_id: str, suite_names: list[str]) -> None:
+    """Refuse a run id or suite name the database columns cannot hold, or that carries control
+    characters (a terminal would act on escape sequences printed by ``shinsa runs``)."""
+    if not run_id or len(run_id) > MAX_RUN_ID:
+        raise InputError(f"run id must be 1 to {MAX_RUN_ID} characters, got {len(run_id)}")
+    if printable(run_id) != run_id:
+        raise InputError(f"run id {printable(run_id)!r} contains control characters")
+    for name in suite_names:
+        if len(name) > MAX_SUITE_NAME:
+            raise InputError(f"suite name {name[:40]!r}… is {len(name)} characters; at most {MAX_SUITE_NAME}")
+
+
+def _score_in_thread(scorer: Scorer, item: Item, completion: Completion) -> Score:
+    return asyncio.run(scorer.verdict_or_unscorable(item, completion))
 
 
 class _Execution:
@@ -322,7 +349,19 @@ class _Execution:
         scorer = self.prepared.scorers[name]
         if scorer.needs_judge and self.spec.judge is None:
             return name, Score(Outcome.UNSCORABLE, None, "needs an LLM judge: pass --judge TARGET")
-        return name, await scorer.verdict_or_unscorable(unit.item, completion)
+        length = len(completion.text)
+        if length > SCORER_INPUT_CAP:
+            completion = replace(completion, text=completion.text[:SCORER_INPUT_CAP])
+        try:
+            if isinstance(scorer, SyncScorer) and length > OFF_LOOP_CHARS:
+                verdict = await asyncio.to_thread(_score_in_thread, scorer, unit.item, completion)
+            else:
+                verdict = await scorer.verdict_or_unscorable(unit.item, completion)
+        except Exception as exc:
+            verdict = Score(Outcome.UNSCORABLE, None, f"scorer {name} failed: {type(exc).__name__}: {exc}")
+        if length > SCORER_INPUT_CAP:
+            verdict = replace(verdict, explanation=f"{verdict.explanation} (scored on the first {SCORER_INPUT_CAP} of {length} characters)")
+        return name, verdict
 
     async def finish(
         self,
@@ -381,17 +420,28 @@ class _Execution:
         writer = asyncio.create_task(self.write())
         workers = [asyncio.create_task(self.work()) for _ in range(self.concurrency)]
         producer = asyncio.create_task(self.produce())
-        try:
+
+        async def send() -> None:
             await producer
             await asyncio.gather(*workers)
+
+        sending = asyncio.create_task(send())
+        write_failed = False
+        try:
+            # a failed write (full disk, locked or read-only database) stops sending at once
+            await asyncio.wait({sending, writer}, return_when=asyncio.FIRST_COMPLETED)
+            if writer.done() and writer.exception() is not None:
+                write_failed = True
+                writer.result()
+            await sending
             self.producing_done = True
             self.flush_now.set()
             await writer
         finally:
-            for task in (producer, *workers, writer):
+            for task in (sending, producer, *workers, writer):
                 task.cancel()
-            await asyncio.gather(producer, *workers, writer, return_exceptions=True)
-            if self.buffer:  # whatever finished before a cancellation is kept
+            await asyncio.gather(sending, producer, *workers, writer, return_exceptions=True)
+            if self.buffer and not write_failed:  # whatever finished before a cancellation is kept
                 rows, self.buffer = self.buffer, []
                 self.store.write_attempts(rows)
 
@@ -439,6 +489,14 @@ async def execute(store: Store, prepared: PreparedRun, progress: RunProgress | N
             if owns_run:
                 store.set_status(spec.run_id, "interrupted")
             raise
+        except StoreError as exc:
+            if owns_run:
+                with suppress(StoreError):
+                    store.set_status(spec.run_id, "interrupted")
+            raise StoreError(
+                f"{exc}; the run stopped at the first failed write and keeps what was stored: "
+                f"once fixed, resume with --run-id {spec.run_id}"
+            ) from None
     if owns_run:
         close_run(store, spec.run_id, prepared.run_total)
     return progress

@@ -81,7 +81,8 @@ async def execute_prepared(store: Store, prepared: PreparedRun, progress: Progre
 
 async def execute_spec(store: Store, spec: RunSpec, progress: ProgressCallback | None = None) -> RunSummary:
     """:func:`execute_run` for a run already built in this process (targets given as objects)."""
-    return await execute_prepared(store, prepare(store, spec), progress)
+    with store.run_lease(spec.run_id):
+        return await execute_prepared(store, prepare(store, spec), progress)
 
 
 async def execute_run(
@@ -98,6 +99,17 @@ async def execute_run(
     (a multi-turn red-team run): each shard prepares its part the same way."""
     if ray_address is not None and shards is None:
         raise InputError("--ray-address needs --shards N")
+    with store.run_lease(parameters.run_id):  # a second process on the same run stops here
+        return await _execute_leased(store, parameters, progress, shards, ray_address)
+
+
+async def _execute_leased(
+    store: Store,
+    parameters: RunParameters,
+    progress: ProgressCallback | None,
+    shards: int | None,
+    ray_address: str | None,
+) -> RunSummary:
     prepared = parameters.prepare(store)
     if shards is None or prepared.complete:  # a finished run has nothing to send: no Ray needed
         return await execute_prepared(store, prepared, progress)

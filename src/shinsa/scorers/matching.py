@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import regex
+
 from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
@@ -13,12 +15,18 @@ from shinsa.scorers.base import SyncScorer, scorers
 from shinsa.targets.base import Completion
 from shinsa.text import normalise
 
+REGEX_SECONDS = 1.0
+"""A suite's pattern gets this long per answer: ``^(a+)+$`` on a long answer would otherwise
+backtrack for hours, holding the interpreter the whole time."""
+
 
 @lru_cache(maxsize=4096)
-def _compile(pattern: str) -> re.Pattern[str]:
+def _compile(pattern: str) -> regex.Pattern[str]:
+    """Patterns run on the ``regex`` engine, which can stop a search after a time limit (Python's
+    ``re`` cannot) and releases the interpreter lock while it matches."""
     try:
-        return re.compile(pattern, re.IGNORECASE | re.DOTALL)
-    except re.error as exc:
+        return regex.compile(pattern, regex.IGNORECASE | regex.DOTALL | regex.VERSION0)
+    except regex.error as exc:
         raise InputError(f"invalid regular expression {pattern!r}: {exc}") from None
 
 
@@ -54,7 +62,10 @@ class RegexScorer(SyncScorer):
         if not item.reference:
             raise InputError(f"item {item.id}: scorer 'regex' needs a pattern in reference")
         pattern = _compile(item.reference[0])
-        match = pattern.search(unicodedata.normalize("NFKC", completion.text))
+        try:
+            match = pattern.search(unicodedata.normalize("NFKC", completion.text), timeout=REGEX_SECONDS, concurrent=True)
+        except TimeoutError:
+            return Score(Outcome.UNSCORABLE, None, f"pattern took longer than {REGEX_SECONDS:g}s on this answer")
         return _verdict(match is not None, f"pattern {'matched' if match else 'not matched'}")
 
 

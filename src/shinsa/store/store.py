@@ -6,19 +6,31 @@ transaction, so a kill loses at most the batch in flight, and resume re-runs exa
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
 import os
+import socket
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy import Engine, create_engine, event, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
+    ProgrammingError,
+)
 
-from shinsa.errors import InputError
+from shinsa.errors import InputError, RunBusyError, StoreError
+from shinsa.secrets import scrubber
 from shinsa.store.schema import attempts, checklist_answers, metadata, runs, turns
 
 ATTEMPT_KEY = ("suite", "item_id", "attack_id")
@@ -28,6 +40,32 @@ _SQLITE_UPSERT = (
     f"ON CONFLICT (run_id, {', '.join(ATTEMPT_KEY)}) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _ATTEMPT_COLUMNS if c not in ("run_id", *ATTEMPT_KEY))
 )
+
+
+BUSY_TIMEOUT_SECONDS = 10.0
+"""How long a SQLite write waits for another process's lock before the run stops."""
+_SCRUBBED_COLUMNS = ("response", "error", "explanation", "details")
+
+
+def store_trouble(exc: DBAPIError, url: str) -> StoreError:
+    """A failed write as one line naming its cause."""
+    detail = str(exc.orig).splitlines()[0] if exc.orig is not None else str(exc).splitlines()[0]
+    lowered = detail.lower()
+    if "locked" in lowered or "lock timeout" in lowered:
+        cause = f"the database {url} is locked by another process (waited {BUSY_TIMEOUT_SECONDS:g}s)"
+    elif "readonly" in lowered or "read-only" in lowered or "read only" in lowered:
+        cause = f"the database {url} is read-only"
+    elif "full" in lowered or "no space" in lowered:
+        cause = f"the disk holding the database {url} is full"
+    else:
+        cause = f"the database {url} refused a write: {detail}"
+    return StoreError(cause)
+
+
+def _created_concurrently(exc: DBAPIError) -> bool:
+    """Another process created the same table or type between the check and the create."""
+    message = str(exc.orig).lower()
+    return "already exists" in message or "duplicate key" in message
 
 
 def default_db_url() -> str:
@@ -42,7 +80,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_SECONDS * 1000)}")
     cursor.close()
 
 
@@ -66,11 +104,81 @@ class Store:
     def __init__(self, url: str | None = None) -> None:
         self.url = url or default_db_url()
         self.engine = open_engine(self.url)
-        try:
-            metadata.create_all(self.engine)
-        except OperationalError as exc:
-            raise InputError(f"cannot open database {self.safe_url}: {str(exc.orig).splitlines()[0]}") from None
+        self._create_schema()
         self._insert = postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
+        self.sqlite_path = self._sqlite_file()
+        self._inode = self.sqlite_path.stat().st_ino if self.sqlite_path is not None else None
+
+    def _create_schema(self) -> None:
+        """Create missing tables; two processes opening a new database at once both succeed."""
+        for attempt in range(3):
+            try:
+                metadata.create_all(self.engine)
+                return
+            except (OperationalError, IntegrityError, ProgrammingError) as exc:
+                if attempt < 2 and _created_concurrently(exc):
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                raise InputError(f"cannot open database {self.safe_url}: {str(exc.orig).splitlines()[0]}") from None
+
+    def _sqlite_file(self) -> Path | None:
+        database = self.engine.url.database
+        if self.engine.dialect.name != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+            return None
+        return Path(database).resolve()
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Turn a failed write into a :class:`StoreError` naming the cause; notice a SQLite file
+        deleted or replaced under a running process (its writes would go nowhere)."""
+        if self.sqlite_path is not None:
+            try:
+                inode = self.sqlite_path.stat().st_ino
+            except FileNotFoundError:
+                inode = None
+            if inode != self._inode:
+                raise StoreError(f"the database file {self.sqlite_path} was deleted or replaced while in use")
+        try:
+            yield
+        except DBAPIError as exc:
+            raise store_trouble(exc, self.safe_url) from None
+
+    @contextmanager
+    def run_lease(self, run_id: str) -> Iterator[None]:
+        """Hold the right to execute ``run_id`` while the block runs: a second process on the same
+        run raises :class:`RunBusyError` naming the holder. A PostgreSQL advisory lock, a lock file
+        next to a SQLite database; both go with the process that holds them, even on kill -9."""
+        if self.engine.dialect.name == "postgresql":
+            with self._postgres_lease(run_id):
+                yield
+        elif self.sqlite_path is not None:
+            with _file_lease(Path(f"{self.sqlite_path}.{_digest(run_id, 8).hex()}.runlock"), run_id):
+                yield
+        else:
+            yield
+
+    @contextmanager
+    def _postgres_lease(self, run_id: str) -> Iterator[None]:
+        digest = _digest(run_id, 8)
+        high, low = (int.from_bytes(digest[:4], "big") >> 1, int.from_bytes(digest[4:], "big") >> 1)
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT set_config('application_name', :name, false)"), {"name": _holder()})
+            if not conn.execute(text("SELECT pg_try_advisory_lock(:high, :low)"), {"high": high, "low": low}).scalar():
+                holder = conn.execute(
+                    text(
+                        "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                        "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = :high AND l.objid = :low "
+                        "AND l.objsubid = 2"
+                    ),
+                    {"high": high, "low": low},
+                ).scalar()
+                raise RunBusyError(f"run {run_id} is being executed by {holder or 'another process'}")
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:high, :low)"), {"high": high, "low": low})
+                conn.commit()
 
     @property
     def safe_url(self) -> str:
@@ -98,7 +206,8 @@ class Store:
 
     def create_run(self, run_id: str, manifest: dict[str, Any], total: int, command: str) -> None:
         now = time.time()
-        with self.engine.begin() as conn:
+        scrub = scrubber()
+        with self._writing(), self.engine.begin() as conn:
             conn.execute(
                 runs.insert().values(
                     run_id=run_id,
@@ -106,8 +215,8 @@ class Store:
                     updated_at=now,
                     status="running",
                     total=total,
-                    manifest=json.dumps(manifest, ensure_ascii=False, sort_keys=True),
-                    command=command,
+                    manifest=scrub(json.dumps(manifest, ensure_ascii=False, sort_keys=True)),
+                    command=scrub(command),
                 )
             )
 
@@ -115,7 +224,7 @@ class Store:
         values: dict[str, Any] = {"status": status, "updated_at": time.time()}
         if total is not None:
             values["total"] = total
-        with self.engine.begin() as conn:
+        with self._writing(), self.engine.begin() as conn:
             conn.execute(update(runs).where(runs.c.run_id == run_id).values(**values))
 
     def list_runs(self) -> list[dict[str, Any]]:
@@ -143,15 +252,16 @@ class Store:
         hot path, and SQLAlchemy's per-row parameter processing would cost several times more."""
         if not rows:
             return
+        rows = scrubbed(rows)
         if self.engine.dialect.name == "sqlite":
             values = [tuple(row.get(name) for name in _ATTEMPT_COLUMNS) for row in rows]
-            with self.engine.begin() as conn:
+            with self._writing(), self.engine.begin() as conn:
                 conn.exec_driver_sql(_SQLITE_UPSERT, values)
             return
         statement = self._insert(attempts)
         replace = {c.name: statement.excluded[c.name] for c in attempts.c if c.name not in ("run_id", *ATTEMPT_KEY)}
         statement = statement.on_conflict_do_update(index_elements=["run_id", *ATTEMPT_KEY], set_=replace)
-        with self.engine.begin() as conn:
+        with self._writing(), self.engine.begin() as conn:
             conn.execute(statement, list(rows))
 
     def finished_keys(self, run_id: str, item_ids: Iterable[str]) -> set[tuple[str, str, str]]:
@@ -192,9 +302,14 @@ class Store:
             .order_by(attempts.c.suite, attempts.c.item_id, attempts.c.attack_id)
             .execution_options(yield_per=batch)
         )
+        scrub = scrubber()  # also hides a key stored by an older version, or learnt since
         with self.engine.connect() as conn:
             for row in conn.execute(query).mappings():
-                yield dict(row)
+                record = dict(row)
+                for column in _SCRUBBED_COLUMNS:
+                    if record[column]:
+                        record[column] = scrub(record[column])
+                yield record
 
     def count_attempts(self, run_id: str) -> dict[str, int]:
         query = (
@@ -207,12 +322,14 @@ class Store:
 
     def write_turn(self, row: dict[str, Any]) -> None:
         """Record one finished turn in its own transaction (a replayed turn replaces its row)."""
+        scrub = scrubber()
+        row = {name: scrub(value) if isinstance(value, str) else value for name, value in row.items()}
         statement = self._insert(turns).values(**row)
         key = ("run_id", "suite", "item_id", "attack_id", "branch", "turn_index")
         statement = statement.on_conflict_do_update(
             index_elements=list(key), set_={c.name: statement.excluded[c.name] for c in turns.c if c.name not in key}
         )
-        with self.engine.begin() as conn:
+        with self._writing(), self.engine.begin() as conn:
             conn.execute(statement)
 
     def load_turns(self, run_id: str, suite: str, item_id: str, attack_id: str) -> list[dict[str, Any]]:
@@ -254,3 +371,54 @@ class Store:
         )
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def scrubbed(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Attempt rows with every known secret redacted and unstorable characters replaced in the
+    text a target or scorer produced (prompts come from validated suites)."""
+    scrub = scrubber()
+    out = []
+    for row in rows:
+        clean = dict(row)
+        for column in _SCRUBBED_COLUMNS:
+            value = clean.get(column)
+            if isinstance(value, str):
+                clean[column] = scrub(value)
+        out.append(clean)
+    return out
+
+
+def _digest(value: str, size: int) -> bytes:
+    return hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=size).digest()
+
+
+def _holder() -> str:
+    return f"pid {os.getpid()} on host {socket.gethostname()}"
+
+
+@contextmanager
+def _file_lease(path: Path, run_id: str) -> Iterator[None]:
+    """An exclusive ``flock`` on ``path``, which holds who has it; removed on release. The inode
+    check after locking makes removal safe: a lock taken on a file already removed is retried."""
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 200).decode("utf-8", "replace").strip() or "another process"
+            os.close(fd)
+            raise RunBusyError(f"run {run_id} is being executed by {holder}") from None
+        try:
+            same = os.stat(path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, _holder().encode())
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+        os.close(fd)

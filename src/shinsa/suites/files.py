@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,12 +15,21 @@ from shinsa.items import Expected, Item
 from shinsa.perspectives import perspective as lookup_perspective
 from shinsa.suites.base import Suite, validation_message
 from shinsa.suites.encoding import decode_error, resolve_encoding
+from shinsa.untrusted import UntrustedValueError, parse_json, structure_problem
 
 Record = tuple[int, dict[str, Any]]
 RecordReader = Callable[[Path, str], Iterator[Record]]
+MAX_LINE_CHARS = 16 * 1024 * 1024
+"""A JSONL line longer than this is refused before it is read whole."""
+MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
+"""A YAML suite is parsed whole: larger ones are refused (use JSONL, which streams)."""
 
 
 def _validate(path: Path, number: int, record: dict[str, Any]) -> Item:
+    # before pydantic, which would walk an alias bomb's billions of expanded values
+    problem = structure_problem(record)
+    if problem:
+        raise InputError(f"{path}:{number}: {problem}")
     try:
         return Item.model_validate(record)
     except ValidationError as exc:
@@ -32,13 +40,16 @@ def read_jsonl(path: Path, encoding: str) -> Iterator[Record]:
     with path.open(encoding=encoding, newline="") as handle:
         number = 0
         try:
-            for number, line in enumerate(handle, 1):
+            while line := handle.readline(MAX_LINE_CHARS + 1):
+                number += 1
+                if len(line) > MAX_LINE_CHARS:
+                    raise InputError(f"{path}:{number}: line longer than {MAX_LINE_CHARS} characters")
                 if not line.strip():
                     continue
                 try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"{path}:{number}: malformed JSON: {exc.msg}") from None
+                    record = parse_json(line, check_structure=False)  # _validate walks it once
+                except UntrustedValueError as exc:
+                    raise InputError(f"{path}:{number}: {exc}") from None
                 if not isinstance(record, dict):
                     raise InputError(f"{path}:{number}: expected a JSON object, got {type(record).__name__}")
                 yield number, record
@@ -47,6 +58,8 @@ def read_jsonl(path: Path, encoding: str) -> Iterator[Record]:
 
 
 def read_yaml(path: Path, encoding: str) -> Iterator[Record]:
+    if path.stat().st_size > MAX_DOCUMENT_BYTES:
+        raise InputError(f"{path}: larger than {MAX_DOCUMENT_BYTES} bytes; a suite that big belongs in JSONL")
     try:
         document = yaml.safe_load(path.read_text(encoding=encoding))
     except UnicodeDecodeError:
@@ -108,9 +121,9 @@ def typed_csv_record(path: Path, number: int, record: dict[str, Any]) -> dict[st
         value = record.get(column)
         if isinstance(value, str) and value[:1] in "[{":
             try:
-                record[column] = json.loads(value)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}: column {column}: malformed JSON: {exc.msg}") from None
+                record[column] = parse_json(value)
+            except UntrustedValueError as exc:
+                raise InputError(f"{path}:{number}: column {column}: {exc}") from None
     if isinstance(record.get("benign"), str):
         record["benign"] = record["benign"].strip().lower() in {"1", "true", "yes", "y"}
     if isinstance(record.get("answer"), str):
@@ -179,6 +192,9 @@ class FileSuite(Suite):
         self.version = version
         self.description = description
         self.origin = origin or ", ".join(str(f) for f in files)
+        for path in files:
+            if not path.is_file():  # a FIFO would block, a link to /dev/zero read forever
+                raise InputError(f"{path}: not a regular file; a suite must be a file")
         self._encodings = {f: resolve_encoding(f, encoding) for f in files}
 
     def located_items(self) -> Iterator[tuple[str, Item]]:

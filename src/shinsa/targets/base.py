@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 from shinsa.errors import InputError
 from shinsa.registry import Registry
+from shinsa.untrusted import DEFAULT_MAX_RESPONSE_BYTES
 
 ChatMessages = list[dict[str, str]]
 TRUNCATED = "length"
@@ -77,6 +78,8 @@ class TargetOptions:
     seed: int | None = 0
     timeout: float = 60.0
     strip_think: bool = True
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    """A longer response body is not read on: the attempt records ``response larger than N bytes``."""
     params: dict[str, Any] = field(default_factory=dict)
     """Extra request parameters passed through as they are."""
 

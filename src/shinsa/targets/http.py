@@ -25,7 +25,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel, ConfigDict
 
 from shinsa.errors import InputError
-from shinsa.secrets import require_secret
+from shinsa.secrets import refuse_url_credentials, require_secret
 from shinsa.targets.base import (
     ChatMessages,
     Completion,
@@ -35,7 +35,8 @@ from shinsa.targets.base import (
     split_think,
     targets,
 )
-from shinsa.targets.openai import retry_after_seconds
+from shinsa.targets.openai import excerpt, read_body, retry_after_seconds
+from shinsa.untrusted import UntrustedValueError, parse_json, storable
 from shinsa.yamlfiles import read_yaml_model
 
 _SECRET_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -80,6 +81,7 @@ class HttpTarget(Target):
         if not spec:
             raise InputError("target 'http' needs a config file: http:CONFIG.yaml")
         self.config = load_http_config(Path(spec))
+        refuse_url_credentials(self.config.url, f"the url in {spec}")
         self._env = SandboxedEnvironment(autoescape=False)
         self._session: aiohttp.ClientSession | None = None
 
@@ -129,9 +131,9 @@ class HttpTarget(Target):
         body = self.render_body(self.with_system(messages))
         try:
             async with self._session.request(self.config.method, self.config.url, json=body) as resp:
-                raw = await resp.read()
                 status = resp.status
                 retry_after = retry_after_seconds(resp.headers.get("Retry-After"))
+                raw = await read_body(resp, self.options.max_response_bytes)
         except TimeoutError:
             raise TargetError("timed out", retryable=True) from None
         except aiohttp.ClientError as exc:
@@ -140,13 +142,16 @@ class HttpTarget(Target):
             retryable = status == 429 or status >= 500 or status == 408
             raise TargetError(f"HTTP {status}", retryable=retryable, retry_after=retry_after)
         try:
-            data = json.loads(raw)
+            data = parse_json(raw, drop_huge_ints=True, check_structure=False)
             answer = extract_path(data, self.config.response_path)
-        except (ValueError, KeyError, IndexError, TypeError):
+        except (UntrustedValueError, KeyError, IndexError, TypeError):
             raise TargetError(
-                f"response has no {self.config.response_path!r}: {raw[:120]!r}", retryable=True
+                f"response has no {self.config.response_path!r}: {excerpt(raw, 120)!r}", retryable=True
             ) from None
-        text = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
+        try:
+            text = storable(answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False))
+        except (ValueError, RecursionError):  # a structure nested past what serialises
+            raise TargetError(f"the answer at {self.config.response_path!r} is nested too deep", retryable=False) from None
         reasoning = None
         if self.options.strip_think:
             text, reasoning = split_think(text)

@@ -6,6 +6,11 @@ timeout, a malformed JSON body, and a dropped connection. With ``--log FILE`` it
 per successful answer (the last user message), so tests can count what a client re-sent.
 
     python -m shinsa.testing.fakeserver --port 8765 --fault-rate 0.2 --log requests.log
+
+With ``--hostile MODE`` every answer misbehaves in one way a hostile or broken deployment does
+(see :data:`HOSTILE`), for the tests of docs/reliability.md:
+
+    python -m shinsa.testing.fakeserver --port 8765 --hostile echo-key
 """
 
 from __future__ import annotations
@@ -20,6 +25,19 @@ from typing import Any
 from aiohttp import web
 
 FAULTS = ("429", "500", "hang", "malformed", "drop")
+HOSTILE = {
+    "echo-key": "401 whose message repeats the Authorization header it was sent, as OpenAI's does",
+    "echo-key-200": "a normal answer whose text repeats the Authorization header",
+    "list-content": "content as a list of numbers",
+    "parts-content": "content as OpenAI content parts ([{type: text, text: ...}])",
+    "int-content": "content as a number",
+    "dict-content": "content as an object",
+    "surrogate": "content with a lone surrogate (\\ud800)",
+    "nul": "content with NUL characters",
+    "deep-json": "a body nested 100,000 levels deep",
+    "bignum": "usage counts of 5,000 digits",
+    "huge": "a body of --huge-bytes (default 1 GiB), streamed without Content-Length",
+}
 
 
 class FakeOpenAI:
@@ -31,6 +49,8 @@ class FakeOpenAI:
         hang_seconds: float = 30.0,
         latency: float = 0.0,
         reply: str = "echo",
+        hostile: str | None = None,
+        huge_bytes: int = 1 << 30,
     ) -> None:
         self.fault_rate = fault_rate
         self.rng = random.Random(seed)
@@ -38,6 +58,8 @@ class FakeOpenAI:
         self.hang_seconds = hang_seconds
         self.latency = latency
         self.reply = reply
+        self.hostile = hostile
+        self.huge_bytes = huge_bytes
         self.faults: dict[str, int] = dict.fromkeys(FAULTS, 0)
         self.answered = 0
         self.in_flight = 0
@@ -81,6 +103,8 @@ class FakeOpenAI:
             self.log.flush()
         self.answered += 1
         text = self.answer_text(prompt)
+        if self.hostile is not None:
+            return await self.hostile_answer(request, text)
         return web.json_response(
             {
                 "id": f"chatcmpl-{self.answered}",
@@ -90,6 +114,48 @@ class FakeOpenAI:
                 "usage": {"prompt_tokens": len(prompt) // 4 + 1, "completion_tokens": len(text) // 4 + 1},
             }
         )
+
+    async def hostile_answer(self, request: web.Request, text: str) -> web.StreamResponse:
+        mode = self.hostile
+        key = request.headers.get("Authorization", "")
+        if mode == "echo-key":
+            message = f"Incorrect API key provided: {key}. You can find your API key at https://example.invalid."
+            return web.json_response({"error": {"message": message, "type": "invalid_request_error"}}, status=401)
+        if mode == "deep-json":
+            depth = 100_000
+            return web.Response(text='{"choices": [{"message": {"content": ' + "[" * depth + "]" * depth + "}}]}", content_type="application/json")
+        if mode == "huge":
+            return await self._huge(request)
+        content: object = {
+            "echo-key-200": f"{text} (you sent {key})",
+            "list-content": [1, 2, 3],
+            "parts-content": [{"type": "text", "text": text}],
+            "int-content": 42,
+            "dict-content": {"text": text},
+            "surrogate": text + "\ud800",
+            "nul": text + "\x00end",
+            "bignum": text,
+        }[mode or ""]
+        body = json.dumps({"choices": [{"message": {"role": "assistant", "content": content}, "finish_reason": "stop"}], "usage": {"prompt_tokens": 1}})
+        if mode == "bignum":  # more digits than Python converts by default
+            body = body.replace('"prompt_tokens": 1', '"prompt_tokens": ' + "9" * 5000)
+        return web.Response(text=body, content_type="application/json")
+
+    async def _huge(self, request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "application/json"})
+        await response.prepare(request)
+        await response.write(b'{"choices": [{"message": {"content": "')
+        chunk = b"a" * (1 << 20)
+        sent = 0
+        try:
+            while sent < self.huge_bytes:
+                await response.write(chunk)
+                sent += len(chunk)
+            await response.write(b'"}}]}')
+        except (ConnectionError, RuntimeError):  # the client stopped reading, as it should
+            return response
+        await response.write_eof()
+        return response
 
     async def models(self, _request: web.Request) -> web.Response:
         return web.json_response({"object": "list", "data": [{"id": "fake", "object": "model"}]})
@@ -115,8 +181,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--hang-seconds", type=float, default=30.0)
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every answer")
     parser.add_argument("--reply", choices=("echo", "refuse"), default="echo")
+    parser.add_argument("--hostile", choices=sorted(HOSTILE), help="every answer misbehaves this way")
+    parser.add_argument("--huge-bytes", type=int, default=1 << 30, help="body size of --hostile huge")
     args = parser.parse_args(argv)
-    server = FakeOpenAI(args.fault_rate, args.seed, args.log, args.hang_seconds, args.latency, args.reply)
+    server = FakeOpenAI(
+        args.fault_rate, args.seed, args.log, args.hang_seconds, args.latency, args.reply, args.hostile, args.huge_bytes
+    )
     kwargs: dict[str, Any] = {"host": args.host, "port": args.port, "print": None, "access_log": None}
     web.run_app(server.app(), **kwargs)
 
