@@ -14,7 +14,8 @@ from typing import Literal
 from shinsa.items import Expected, Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.scorers.base import SyncScorer, scorers
-from shinsa.scorers.refusal_model import LinearModel, bundled_model, features
+from shinsa.scorers import refusal_model
+from shinsa.scorers.refusal_model import LinearModel, features
 from shinsa.scorers.refusal_rules import analyse, decide
 from shinsa.targets.base import Completion
 
@@ -35,6 +36,8 @@ class Classification:
     decided_by: str
     """``rules`` or ``model``."""
     probability: float | None = None
+    confidence: float = 1.0
+    needs_review: bool = False
 
 
 def classify(
@@ -53,13 +56,13 @@ def classify(
     rule_outcome = Outcome(verdict.outcome)
     if mode == "rules" or (mode == "combined" and verdict.clear):
         return Classification(rule_outcome, f"{rule_outcome.value}: {verdict.rule} (rules)", "rules")
-    probabilities = (model or bundled_model()).probabilities(features(analysis))
+    probabilities = (model or refusal_model.bundled_model()).probabilities(features(analysis))
     best = max(probabilities, key=lambda name: probabilities[name])
     p = probabilities[best]
     model_outcome = Outcome(best)
     if mode == "model":
         return Classification(model_outcome, f"{best}: statistical model, p={p:.2f}", "model", p)
-    if model_outcome is not rule_outcome and p >= override:
+    if model_outcome is not rule_outcome and model_outcome is not Outcome.PARTIAL and p >= override:
         return Classification(
             model_outcome,
             f"{best}: statistical model (p={p:.2f}) overrules the rule '{verdict.rule}'",
