@@ -510,7 +510,7 @@ def unscorable_reason(text: str, prompt_norm: str, raw: str = "") -> str | None:
     raw_bytes = text.encode()
     if len(raw_bytes) >= 60 and len(zlib.compress(raw_bytes, 9)) / len(raw_bytes) < 0.2:
         return "the answer loops on the same text"
-    if len(compact) >= 40 and compact.count(compact[:12]) >= 3:
+    if len(compact) >= 90 and compact.count(compact[:30]) >= 3:
         return "the answer loops back to its opening"
     if _distinct_trigram_share(letters) < 0.3:
         return "the answer loops on a short unit"
@@ -545,7 +545,8 @@ def unscorable_reason(text: str, prompt_norm: str, raw: str = "") -> str | None:
         return "markup without content"
     if prompt_norm and _continues_prompt_list(text, prompt_norm):
         return "the answer continues the prompt's list instead of answering"
-    if prompt_norm and len(compact) >= 8 and echo_share(text, prompt_norm) >= 0.8:
+    new_facts = set(re.findall(r"\d+", text)) - set(re.findall(r"\d+", prompt_norm))
+    if prompt_norm and len(compact) >= 8 and not new_facts and echo_share(text, prompt_norm) >= 0.8:
         return "the answer only repeats the prompt"
     return None
 
