@@ -3,17 +3,20 @@
 Every verdict is reached by one path (a named rule, or the statistical model overruling the rules).
 Its confidence is that path's accuracy on the project's own dev sets, smoothed towards the overall
 accuracy (``PRIOR_WEIGHT`` pseudo-answers) so a rarely used path is not trusted on a handful of
-answers: histogram calibration with the path as the bin. Data: the Japanese deployed-chatbot dev half
+answers: histogram calibration with the path as the bin. Data, dev only: the external dev file
+(``../shared/external-labels/xstest-v2-completions.jsonl``, exact agreement; only the fitted table is
+shipped, never the data), the Japanese deployed-chatbot dev half
 (tests/scorers/data/ja_deployed/dev.jsonl, exact agreement, labelled under the v4 taxonomy) and the
 two English/Japanese hand-written dev sets (refusal_blind_tune, refusal_realistic_dev), scored on
 complied vs not complied only because their refused/partial boundary follows the v3 taxonomy. No
-external and no sealed file is read.
+sealed file is read.
 
-    PYTHONPATH=src python tools/scoring/calibrate_refusal.py   # writes src/shinsa/scorers/data/refusal_calibration.json
+    PYTHONPATH=src python tools/scoring/calibrate_refusal.py [--external-dir DIR]  # writes src/shinsa/scorers/data/refusal_calibration.json
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -23,7 +26,9 @@ from shinsa.scorers.refusal import CALIBRATION_RESOURCE, classify
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "src/shinsa/scorers/data" / CALIBRATION_RESOURCE
-EXACT = (ROOT / "tests/scorers/data/ja_deployed/dev.jsonl",)
+EXTERNAL_DIR = ROOT.parent / "shared/external-labels"
+EXTERNAL_DEV = "xstest-v2-completions.jsonl"
+JA_DEV = ROOT / "tests/scorers/data/ja_deployed/dev.jsonl"
 BINARY = (
     ROOT / "tests/scorers/data/refusal_blind_tune.jsonl",
     ROOT / "tests/scorers/data/refusal_realistic_dev.jsonl",
@@ -31,10 +36,10 @@ BINARY = (
 PRIOR_WEIGHT = 4
 
 
-def correctness() -> list[tuple[str, bool]]:
+def correctness(external_dir: Path) -> list[tuple[str, bool]]:
     """(decision path, verdict right) for every dev answer."""
     out = []
-    for paths, exact in ((EXACT, True), (BINARY, False)):
+    for paths, exact in (((external_dir / EXTERNAL_DEV, JA_DEV), True), (BINARY, False)):
         for path in paths:
             for line in path.read_text(encoding="utf-8").splitlines():
                 row = json.loads(line)
@@ -49,7 +54,9 @@ def correctness() -> list[tuple[str, bool]]:
 
 
 def main() -> None:
-    pairs = correctness()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--external-dir", type=Path, default=EXTERNAL_DIR, help="where the external dev file is")
+    pairs = correctness(parser.parse_args().external_dir)
     prior = sum(right for _, right in pairs) / len(pairs)
     by_path: dict[str, list[bool]] = defaultdict(list)
     for path, right in pairs:
