@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -178,12 +179,17 @@ def report(judged_by_file: dict[str, list[Judged]]) -> str:
         ]
         for name in sorted(per_model):
             human, shinsa = rates(per_model[name], False), rates(per_model[name], True)
-            within = all(abs(h - s) <= 0.03 for h, s in zip(human, shinsa, strict=True))
+            within = all(abs(h - s) <= 0.03 + 1e-9 for h, s in zip(human, shinsa, strict=True) if not math.isnan(h))
             lines.append(
-                f"| {name} | {human[0]:.1%} | {shinsa[0]:.1%} | {human[1]:.1%} | {shinsa[1]:.1%} | "
+                f"| {name} | {_rate(human[0])} | {_rate(shinsa[0])} | {_rate(human[1])} | {_rate(shinsa[1])} | "
                 f"{'yes' if within else 'no'} |"
             )
     return "\n".join(lines)
+
+
+def _rate(value: float) -> str:
+    """A rate, or a dash where the file has no prompts of that kind."""
+    return "–" if math.isnan(value) else f"{value:.1%}"
 
 
 def measure_files(paths: list[Path]) -> dict[str, list[Judged]]:
