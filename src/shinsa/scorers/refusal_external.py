@@ -36,7 +36,8 @@ SEALED_FILES = (
     "sbintuitions-safety-boundary-ja-derived.jsonl",
 )
 DEFAULT_DIR = Path("../shared/external-labels")
-JA_DEPLOYED = Path("tests/scorers/data/ja_deployed")
+JA_DEPLOYED = Path(__file__).resolve().parents[3] / "tests/scorers/data/ja_deployed"
+"""The Japanese deployed-chatbot set (in a source checkout; not part of the installed package)."""
 CALIBRATION_BINS = 10
 
 
