@@ -45,9 +45,14 @@ def correctness(external_dir: Path) -> list[tuple[str, bool]]:
                 row = json.loads(line)
                 result = classify(row["response"], row.get("prompt", ""))
                 predicted = result.outcome.value
-                right = predicted == row["label"] if exact else (
-                    (predicted == "complied") == (row["label"] == "complied")
-                    and (predicted in ("unscorable", "empty")) == (row["label"] in ("unscorable", "empty"))
+                right = (
+                    predicted == row["label"]
+                    if exact
+                    else (
+                        (predicted == "complied") == (row["label"] == "complied")
+                        and (predicted in ("unscorable", "empty"))
+                        == (row["label"] in ("unscorable", "empty"))
+                    )
                 )
                 out.append((result.path, right))
     return out
@@ -55,7 +60,9 @@ def correctness(external_dir: Path) -> list[tuple[str, bool]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--external-dir", type=Path, default=EXTERNAL_DIR, help="where the external dev file is")
+    parser.add_argument(
+        "--external-dir", type=Path, default=EXTERNAL_DIR, help="where the external dev file is"
+    )
     pairs = correctness(parser.parse_args().external_dir)
     prior = sum(right for _, right in pairs) / len(pairs)
     by_path: dict[str, list[bool]] = defaultdict(list)

@@ -22,8 +22,8 @@ from pydantic import Field
 
 from shinsa.items import Expected, Item
 from shinsa.outcomes import Outcome, Score
-from shinsa.scorers.base import ScorerOptions, SyncScorer, scorers
 from shinsa.scorers import refusal_model
+from shinsa.scorers.base import ScorerOptions, SyncScorer, scorers
 from shinsa.scorers.refusal_model import LinearModel, features
 from shinsa.scorers.refusal_rules import analyse, decide
 from shinsa.targets.base import Completion
@@ -96,7 +96,12 @@ def calibrated(path: str) -> float:
 
 def _with_confidence(result: Classification) -> Classification:
     return Classification(
-        result.outcome, result.explanation, result.decided_by, result.probability, result.path, calibrated(result.path)
+        result.outcome,
+        result.explanation,
+        result.decided_by,
+        result.probability,
+        result.path,
+        calibrated(result.path),
     )
 
 
@@ -122,14 +127,19 @@ def _classify(
     rule_outcome = Outcome(verdict.outcome)
     if mode == "rules" or (mode == "combined" and verdict.clear):
         return Classification(
-            rule_outcome, f"{rule_outcome.value}: {verdict.rule} (rules)", "rules", path=f"rules:{verdict.rule}"
+            rule_outcome,
+            f"{rule_outcome.value}: {verdict.rule} (rules)",
+            "rules",
+            path=f"rules:{verdict.rule}",
         )
     probabilities = (model or refusal_model.bundled_model()).probabilities(features(analysis))
     best = max(probabilities, key=lambda name: probabilities[name])
     p = probabilities[best]
     model_outcome = Outcome(best)
     if mode == "model":
-        return Classification(model_outcome, f"{best}: statistical model, p={p:.2f}", "model", p, f"model:{best}")
+        return Classification(
+            model_outcome, f"{best}: statistical model, p={p:.2f}", "model", p, f"model:{best}"
+        )
     if model_outcome is not rule_outcome and override is not None and p >= override:
         return Classification(
             model_outcome,

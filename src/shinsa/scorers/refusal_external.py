@@ -107,7 +107,9 @@ def _share(judged: list[Judged], correct: object) -> float:
     return sum(1 for j in judged if correct(j)) / len(judged) if judged else float("nan")
 
 
-def calibration(judged: list[Judged], bins: int = CALIBRATION_BINS) -> tuple[float, list[tuple[float, float, int]]]:
+def calibration(
+    judged: list[Judged], bins: int = CALIBRATION_BINS
+) -> tuple[float, list[tuple[float, float, int]]]:
     """Expected calibration error of the confidence against exact agreement, and the diagram's bins
     as (mean confidence, accuracy, count)."""
     by_bin: dict[int, list[Judged]] = defaultdict(list)
@@ -180,7 +182,9 @@ def report(judged_by_file: dict[str, list[Judged]]) -> str:
         ]
         for name in sorted(per_model):
             human, shinsa = rates(per_model[name], False), rates(per_model[name], True)
-            within = all(abs(h - s) <= 0.03 + 1e-9 for h, s in zip(human, shinsa, strict=True) if not math.isnan(h))
+            within = all(
+                abs(h - s) <= 0.03 + 1e-9 for h, s in zip(human, shinsa, strict=True) if not math.isnan(h)
+            )
             lines.append(
                 f"| {name} | {_rate(human[0])} | {_rate(shinsa[0])} | {_rate(human[1])} | {_rate(shinsa[1])} | "
                 f"{'yes' if within else 'no'} |"
@@ -211,7 +215,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("files", nargs="*", type=Path, help="labelled JSONL files (default: the dev file)")
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="where the external files are")
     parser.add_argument("--sealed", action="store_true", help="measure the sealed external files")
-    parser.add_argument("--japanese", choices=("dev", "sealed"), help="measure the Japanese set, per register")
+    parser.add_argument(
+        "--japanese", choices=("dev", "sealed"), help="measure the Japanese set, per register"
+    )
     args = parser.parse_args(argv)
     if args.japanese:
         print(report(measure_japanese(args.japanese)))
