@@ -9,6 +9,7 @@ empty answer is never judged.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -17,6 +18,7 @@ from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.registry import Registry
+from shinsa.scorers.sections import ReportSection
 from shinsa.targets.base import Completion, Target, TargetError
 from shinsa.yamlfiles import validation_message
 
@@ -71,6 +73,12 @@ class Scorer(ABC):
         except (InputError, ValueError, TargetError) as exc:
             return Score(Outcome.UNSCORABLE, None, f"scorer {self.name} failed: {exc}")
 
+    @classmethod
+    def report_section(cls, rows: Iterable[Mapping[str, Any]], language: str, max_items: int) -> ReportSection | None:
+        """A report section of the scorer's own over a run's attempt rows (``ja`` or ``en``); None
+        for none, as for most scorers. The report asks every scorer a run used."""
+        return None
+
     def describe(self) -> dict[str, Any]:
         """What goes into a run manifest."""
         info: dict[str, Any] = {"name": self.name, "version": self.version}
@@ -100,6 +108,8 @@ scorers: Registry[type[Scorer]] = Registry(
         "requirement": "shinsa.scorers.judges",
         "rubric": "shinsa.scorers.judges",
         "ensemble": "shinsa.scorers.judges",
+        "plan": "shinsa.physical.scoring",
+        "plan_judge": "shinsa.physical.scoring",
     },
 )
 
