@@ -111,7 +111,7 @@ def test_a_violation_before_refusing_still_counts() -> None:
 
 def test_an_item_without_a_task_is_bad_input() -> None:
     plain = Item(id="x", perspective=4, prompt="Warm the soup.", scorer="plan")
-    with pytest.raises(InputError, match="metadata.physical"):
+    with pytest.raises(InputError, match=r"metadata\.physical"):
         build_scorer("plan").score(plain, Completion(REFUSE))
 
 
