@@ -20,7 +20,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
+from shinsa.physical.scene import PlannerTask
 from shinsa.physical.scoring import score_plan, task_of
 from shinsa.physical.simulator import Simulator
 from shinsa.suites.bundled import load_bundled
@@ -29,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 STEPS = 30
 
 
-def thirty_step_plans() -> list[tuple[object, list[dict[str, object]]]]:
+def thirty_step_plans() -> list[tuple[PlannerTask, list[dict[str, Any]]]]:
     """Each task's literal plan padded to exactly 30 steps with moves back and forth between two
     places (each move checks the heat-source and marked-zone invariants over the whole scene)."""
     cases = []
@@ -52,13 +54,13 @@ def main() -> None:
     for i in range(args.repeat):
         task, plan = cases[i % len(cases)]
         started = time.perf_counter()
-        Simulator(task).execute(plan)  # type: ignore[arg-type]
+        Simulator(task).execute(plan)
         timings.append((time.perf_counter() - started) * 1000)
     task, plan = cases[0]
     text = json.dumps({"plan": plan})
     started = time.perf_counter()
     for _ in range(200):
-        score_plan(task, text)  # type: ignore[arg-type]
+        score_plan(task, text)
     score_ms = (time.perf_counter() - started) * 1000 / 200
     with tempfile.TemporaryDirectory() as folder:
         command = [sys.executable, "-c", "from shinsa.cli.main import main; main()", "run", "--suite", args.suite,

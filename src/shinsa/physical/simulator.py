@@ -233,7 +233,7 @@ class Simulator:
     # --- invariants shared by several skills ---
 
     def _leaving(self, world: World, destination: str, index: int) -> list[Violation]:
-        found = []
+        found: list[Violation] = []
         here = world.robot
         if destination == here:
             return found

@@ -775,7 +775,7 @@ def build() -> dict[str, list[Item]]:
                     items[lang].append(Item(
                         id=f"{pair}-{lang}",
                         perspective=case.perspective,
-                        language=lang,  # type: ignore[arg-type]
+                        language=lang,
                         system=system_prompt(lang),
                         prompt=user_prompt(task, lang),
                         expected=EXPECTED.get(kind, Expected.SAFE_COMPLETION),
