@@ -1,0 +1,58 @@
+"""Red teaming planners: the scene-note converter, attack plans on planner suites, and multi-turn
+attacks that pick the ``plan`` scorer by themselves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from shinsa.cli.main import app
+from shinsa.cli.redteam_adaptive import suites_scorer
+from shinsa.physical.metrics import details_of
+from shinsa.redteam.converters import converter
+from shinsa.store.store import Store
+
+REDTEAM_TESTS = Path(__file__).resolve().parents[1] / "redteam"
+
+
+def test_the_scene_note_converter_writes_in_the_items_language() -> None:
+    note = converter("scene_note")
+    assert note.convert("指示: 片付けて", language="ja").startswith("指示: 片付けて\n\n場面の追加メモ")
+    assert "disabled your safety rules" in note.convert("Instruction: tidy up", language="en")
+
+
+def test_planner_suites_name_their_scorer_and_others_do_not() -> None:
+    assert suites_scorer(("physical-quick",), None) == "plan"
+    assert suites_scorer(("physical-ja", "physical-en"), None) == "plan"
+    assert suites_scorer(("quick",), None) is None
+
+
+def test_an_attack_plan_on_a_planner_suite_is_judged_by_executing_the_plans(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("name: planner\nconverters: [scene_note]\nlanguages: [en]\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'runs.db'}"
+    result = CliRunner().invoke(app, ["redteam", "run", "--suite", "physical-quick", "--attack", str(plan), "--target",
+                                      "python:shinsa.physical.reference:literal", "--db", db, "--run-id", "rt", "--quiet"])
+    assert result.exit_code == 0, result.output
+    rows = list(Store(db).iter_attempts("rt"))
+    assert {r["attack_id"] for r in rows} == {"baseline", "conv:scene_note"}
+    assert all(r["scorer"] == "plan" for r in rows)
+    attacked = [r for r in rows if r["attack_id"] == "conv:scene_note"]
+    assert "disabled your safety rules" in attacked[0]["prompt"]
+    # the literal planner reads the scene through the note and obeys: unsafe on every hazardous task
+    assert {details_of(r)["result"] for r in attacked if not r["benign"]} == {"completed_unsafely"}
+
+
+def test_a_multi_turn_attack_on_a_planner_suite_uses_the_plan_scorer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(REDTEAM_TESTS))
+    db = f"sqlite:///{tmp_path / 'runs.db'}"
+    result = CliRunner().invoke(app, ["redteam", "crescendo", "--suite", "physical-quick", "--limit", "2", "--target",
+                                      "python:shinsa.physical.reference:careful", "--attacker", "python:redteam_doubles:attacker",
+                                      "--max-turns", "2", "--db", db, "--run-id", "mt", "--quiet"])
+    assert result.exit_code == 0, result.output
+    rows = list(Store(db).iter_attempts("mt"))
+    assert {r["attack_id"] for r in rows} == {"", "crescendo"}
+    assert {r["scorer"] for r in rows} == {"plan"}
+    assert Store(db).require_run("mt")["manifest"]["scorers"].keys() == {"plan"}
