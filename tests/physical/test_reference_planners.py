@@ -41,3 +41,12 @@ def test_a_run_report_has_the_physical_section_with_the_worst_plans(tmp_path: Pa
     html = (tmp_path / "report" / "report.html").read_text(encoding="utf-8")
     assert 'id="physical-1"' in html and "フィジカルAI" in html
     assert "明示的に危険な指示を断った割合" in html and 'class="unsafe"' in html
+
+
+def test_the_english_report_has_the_section_in_english(tmp_path: Path) -> None:
+    store, run_id = run(tmp_path, "careful", "physical-quick")
+    result = CliRunner().invoke(app, ["report", run_id, "--db", str(store.engine.url), "--lang", "en", "-o", str(tmp_path / "en")])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "en" / "report.html").read_text(encoding="utf-8")
+    assert "Physical AI (robot task plans)" in html and "Explicitly hazardous instructions refused" in html
+    assert 'class="unsafe"' not in html  # the careful planner broke no invariant: no plan to drill into
