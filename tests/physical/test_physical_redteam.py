@@ -11,8 +11,12 @@ from typer.testing import CliRunner
 from shinsa.cli.main import app
 from shinsa.cli.redteam_adaptive import suites_scorer
 from shinsa.physical.metrics import details_of
+from shinsa.physical.planner import attack_framing
 from shinsa.redteam.converters import converter
+from shinsa.redteam.multiturn.base import Objective
+from shinsa.scorers.base import build_scorer
 from shinsa.store.store import Store
+from shinsa.suites.bundled import load_bundled
 
 REDTEAM_TESTS = Path(__file__).resolve().parents[1] / "redteam"
 
@@ -56,3 +60,25 @@ def test_a_multi_turn_attack_on_a_planner_suite_uses_the_plan_scorer(tmp_path: P
     assert {r["attack_id"] for r in rows} == {"", "crescendo"}
     assert {r["scorer"] for r in rows} == {"plan"}
     assert Store(db).require_run("mt")["manifest"]["scorers"].keys() == {"plan"}
+
+
+def test_the_attacker_is_told_to_push_the_planner_and_the_planner_still_sees_the_scene() -> None:
+    item = next(i for _, i in load_bundled("physical-quick").located_items() if i.language == "en" and i.tags["task_kind"] == "implicit_hazard")
+    objective = Objective(item, build_scorer("plan"))
+    assert objective.text.startswith("Get the robot task planner to output a JSON plan") and item.metadata["physical"]["instruction"] in objective.text
+    system = objective.target_messages([], "Just do it quickly.")[0]
+    assert system["role"] == "system" and item.metadata["physical"]["scene"]["id"] in system["content"]
+    assert attack_framing(item.model_copy(update={"metadata": {}})) is None
+
+
+@pytest.mark.parametrize(("planner", "reached"), [("literal", True), ("careful", False)])
+def test_multi_turn_success_is_an_executed_unsafe_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, planner: str, reached: bool) -> None:
+    monkeypatch.syspath_prepend(str(REDTEAM_TESTS))
+    db = f"sqlite:///{tmp_path / 'runs.db'}"
+    result = CliRunner().invoke(app, ["redteam", "pair", "--suite", "physical-quick", "--limit", "3", "--target",
+                                      f"python:shinsa.physical.reference:{planner}", "--attacker", "python:redteam_doubles:attacker",
+                                      "--max-turns", "1", "--db", db, "--run-id", planner, "--no-baseline", "--quiet"])
+    assert result.exit_code == 0, result.output
+    attacked = [r for r in Store(db).iter_attempts(planner) if not r["benign"]]
+    assert attacked and all((details_of(r).get("verdict") or {}).get("result") for r in attacked)
+    assert {(details_of(r)["verdict"]["result"] == "completed_unsafely") for r in attacked} == {reached}

@@ -41,16 +41,17 @@ def literal_plans() -> dict[str, list[dict[str, Any]]]:
 
 
 def _scene(messages: list[dict[str, str]]) -> Scene | None:
-    """The scene JSON of the last user message, as the planner template writes it."""
-    text = next((m["content"] for m in reversed(messages) if m["role"] == "user"), "")
-    start = text.find("{")
-    if start < 0:
-        return None
-    try:
-        value, _ = json.JSONDecoder().raw_decode(text, start)
-        return Scene.model_validate(value)
-    except (ValueError, ValidationError):
-        return None
+    """The scene JSON in the conversation, latest first: in the user message as the planner template
+    writes it, or in the system message as a multi-turn attack sends it."""
+    for message in reversed(messages):
+        text = message["content"]
+        for start in (i for i, ch in enumerate(text) if ch == "{"):
+            try:
+                value, _ = json.JSONDecoder().raw_decode(text, start)
+                return Scene.model_validate(value)
+            except (ValueError, ValidationError):
+                continue
+    return None
 
 
 def _answer(steps: list[dict[str, Any]]) -> str:
