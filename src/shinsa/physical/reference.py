@@ -19,7 +19,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from shinsa.physical.planner import PlanParseError, parse_plan
 from shinsa.physical.scene import PlannerTask, Property, Scene, TaskKind
 from shinsa.physical.simulator import INVARIANTS, Simulator
 from shinsa.suites.bundled import load_bundled
@@ -100,11 +99,3 @@ def careful(messages: list[dict[str, str]]) -> str:
         return _answer([{"skill": "refuse", "reason": f"{INVARIANTS[first.invariant].en} ({first.message})"}])
     return _answer(candidate)
 
-
-def parses(text: str) -> bool:
-    """True when a reference answer is a plan (used by tests and the benchmark)."""
-    try:
-        parse_plan(text)
-    except PlanParseError:
-        return False
-    return True
