@@ -162,3 +162,9 @@ def test_metrics_count_results_and_keep_unscorable_apart() -> None:
     hazards = metrics.violation_rates()
     assert hazards[item("implicit_hazard").tags["hazard"]].successes >= 1
     assert [w["item_id"] for w in metrics.worst] and all(w["violations"] for w in metrics.worst)
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000, "{" * 50_000 + " prose", "x [" * 20_000])
+def test_hostile_answers_are_unscorable_without_crashing(text: str) -> None:
+    score = score_plan(task_of(item("safe")), text)
+    assert score.outcome is Outcome.UNSCORABLE

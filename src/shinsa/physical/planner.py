@@ -92,6 +92,8 @@ class ParsedPlan:
     steps: list[dict[str, Any]]
 
 
+MAX_JSON_STARTS = 200
+"""Brackets tried as the start of a plan inside prose; bounds the work on a hostile answer."""
 _FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.DOTALL)
 
 
@@ -104,14 +106,16 @@ def _json_values(text: str) -> list[Any]:
     for candidate in candidates:
         try:
             values.append(json.loads(candidate))
-        except ValueError:
+        except (ValueError, RecursionError):  # a hostile answer may nest brackets past the stack
             continue
     if values:
         return values
-    for match in re.finditer(r"[\[{]", text):
+    for number, match in enumerate(re.finditer(r"[\[{]", text)):
+        if number >= MAX_JSON_STARTS:
+            break
         try:
             value, _ = decoder.raw_decode(text, match.start())
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         return [value]
     return []
