@@ -137,6 +137,7 @@ class RunOptions:
     judge_base_url: Annotated[str | None, typer.Option(help="Base URL of the judge, if OpenAI-compatible.")] = None
     judge_api_key_env: Annotated[str | None, typer.Option(help="Environment variable with the judge's API key.")] = None
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Always call the target, even for answers already stored.")] = False
+    score_truncated: Annotated[bool, typer.Option(help="Judge answers cut off by the token limit instead of calling them unscorable.")] = False
     encoding: Annotated[str | None, typer.Option(help="Encoding of suite files, e.g. cp932.")] = None
     report: Annotated[Path | None, typer.Option(help="Also write the HTML report to this folder.")] = None
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False
@@ -177,6 +178,7 @@ class RunOptions:
             limit=self.limit,
             retry=RetryPolicy(max_retries=self.max_retries),
             use_cache=not self.no_cache,
+            score_truncated=self.score_truncated,
             seed=self.seed,
             command=shlex.join(["shinsa", *sys.argv[1:]]),
         )

@@ -29,7 +29,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "show": LazyCommand("shinsa.cli.run_commands", "show", "Summarise one run."),
     "export": LazyCommand("shinsa.cli.run_commands", "export", "Write one record per attempt."),
     "report": LazyCommand("shinsa.cli.run_commands", "report", "Write the self-contained HTML report."),
-    "score": LazyCommand("shinsa.cli.run_commands", "score", "Score existing {prompt, response} records without calling the assessed model."),
+    "score": LazyCommand("shinsa.cli.run_commands", "score", "Score recorded answers (e.g. production logs) without calling the assessed model."),
     "serve-model": LazyCommand("shinsa.cli.run_commands", "serve_model", "Serve the embedded model over an OpenAI-compatible HTTP API (needs the 'server' extra)."),
     "compare": LazyCommand("shinsa.cli.reports", "compare", "Per-perspective score deltas with p-values, and the items whose outcome changed."),
     "gate": LazyCommand("shinsa.cli.reports", "gate", "Exit 0 when every threshold of the policy holds, 1 when one fails, 2 on bad input."),

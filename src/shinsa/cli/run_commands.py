@@ -8,7 +8,6 @@ import asyncio
 import codecs
 import dataclasses
 import io
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -256,32 +255,38 @@ def report(
 
 @app.command()
 def score(
-    file: Annotated[Path, typer.Argument(help="JSONL records with prompt and response (and optional item fields).")],
+    file: Annotated[Path, typer.Argument(help="JSONL records with response, and prompt or item fields when known.")],
     scorer: Annotated[str, typer.Option("--scorer", help="Scorer name, e.g. refusal, pii, leak, requirement.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output JSONL (default: stdout).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output JSONL (default: stdout); an interrupted run resumes.")] = None,
     judge: Annotated[str | None, typer.Option(help="Judge target for LLM-judged scorers.")] = None,
     judge_base_url: Annotated[str | None, typer.Option(help="Base URL of the judge.")] = None,
     judge_api_key_env: Annotated[str | None, typer.Option(help="Environment variable with the judge's API key.")] = None,
     encoding: Annotated[str | None, typer.Option(help="Encoding of the input file.")] = None,
+    concurrency: Annotated[int, typer.Option(min=1, help="Records judged at once.")] = 8,
+    rate: Annotated[float | None, typer.Option(min=0.01, help="Judge requests per second at most.")] = None,
+    score_truncated: Annotated[bool, typer.Option(help="Judge answers cut off by the token limit instead of calling them unscorable.")] = False,
 ) -> None:
-    """Score existing {prompt, response} records without calling the assessed model."""
-    from shinsa.scorers.records import score_records
+    """Score recorded answers (e.g. production logs) without calling the assessed model."""
+    from shinsa.scorers.records import ScoreProgress, score_records
 
     judge_target = None
     if judge:
         judge_target = build_target(judge, target_options(judge, judge_base_url, judge_api_key_env, None, 0.0, 512, 0, 60.0, None))
-    records = asyncio.run(score_records(file, scorer, judge_target, encoding))
 
-    def write(handle: Any) -> int:
-        for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return len(records)
+    def show(state: ScoreProgress) -> None:
+        if err_console.is_terminal:
+            err_console.print(f"scored {state.done}/{state.total}", end="\r")
 
-    if output is None:
-        write(sys.stdout)
-    else:
-        write_atomically(output, write)
-        err_console.print(f"wrote {len(records)} scored records to {output}")
+    options = {"score_truncated": True} if score_truncated else {}
+    state = asyncio.run(
+        score_records(
+            file, scorer, judge_target, encoding, None if output else sys.stdout, output=output,
+            concurrency=concurrency, rate=rate, scorer_options=options, progress=show,
+        )
+    )
+    if output is not None:
+        resumed = f" ({state.resumed} from the interrupted run)" if state.resumed else ""
+        err_console.print(f"wrote {state.done + state.resumed} scored records to {output}{resumed}")
 
 
 @app.command("serve-model")
