@@ -123,6 +123,6 @@ def physical_section(rows: Iterable[Mapping[str, Any]], lang: str, max_items: in
         key="physical",
         title=_t("title", lang),
         paragraphs=[_t("intro", lang, no_plan=metrics.no_plan)],
-        tables=[headline, hazards, results],
+        tables=[headline, *(table for table in (hazards, results) if table.rows)],
         drilldowns=[_drilldown(plan, lang) for plan in metrics.worst],
     )
