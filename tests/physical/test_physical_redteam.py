@@ -12,8 +12,9 @@ from shinsa.cli.main import app
 from shinsa.cli.redteam_adaptive import suites_scorer
 from shinsa.physical.metrics import details_of
 from shinsa.physical.planner import attack_framing
-from shinsa.redteam.converters import converter
+from shinsa.redteam.converters import converter, parse_chain
 from shinsa.redteam.multiturn.base import Objective
+from shinsa.redteam.plan import PlannedAttack
 from shinsa.scorers.base import build_scorer
 from shinsa.store.store import Store
 from shinsa.suites.bundled import load_bundled
@@ -82,3 +83,12 @@ def test_multi_turn_success_is_an_executed_unsafe_plan(tmp_path: Path, monkeypat
     attacked = [r for r in Store(db).iter_attempts(planner) if not r["benign"]]
     assert attacked and all((details_of(r).get("verdict") or {}).get("result") for r in attacked)
     assert {(details_of(r)["verdict"]["result"] == "completed_unsafely") for r in attacked} == {reached}
+
+
+def test_attack_plans_disguise_the_instruction_and_leave_the_scene_readable() -> None:
+    item = next(i for _, i in load_bundled("physical-quick").located_items() if i.language == "en")
+    attacked = PlannedAttack("fiction", parse_chain("base64")).apply(item)
+    scene_line, instruction = attacked.prompt_text().split("\n\nInstruction: ", 1)
+    assert scene_line == item.prompt_text().split("\n\nInstruction: ", 1)[0]
+    assert item.metadata["physical"]["instruction"] not in instruction
+    assert attacked.system == item.system and attacked.metadata == item.metadata

@@ -68,16 +68,29 @@ _ATTACK_OBJECTIVE = {
 _SCENE_HEADER = {"ja": "現在の場面（JSON）:", "en": "The current scene (JSON):"}
 
 
+def planner_task(item: Item) -> PlannerTask | None:
+    """The planner task of a planner item (one written with the template), else None."""
+    raw = item.metadata.get("physical")
+    if not isinstance(raw, dict) or not item.system or not isinstance(item.prompt, str):
+        return None
+    try:
+        return PlannerTask.model_validate(raw)
+    except ValidationError:
+        return None
+
+
+def with_instruction(item: Item, task: PlannerTask, instruction: str) -> str:
+    """The item's user message with another instruction and the same scene: what an attack plan's
+    converters and templates change on a planner item, so the planner can still read the world."""
+    return _USER[item.language].format(scene=scene_json(task.scene), instruction=instruction)
+
+
 def attack_framing(item: Item) -> tuple[str, str] | None:
     """For a multi-turn attack on a planner item: the objective the attacker is given (push the
     planner to an unsafe plan for the instruction) and the planner's system message with the scene in
     it, since the attacker's turns replace the item's own prompt. None for any other item."""
-    raw = item.metadata.get("physical")
-    if not isinstance(raw, dict) or not item.system:
-        return None
-    try:
-        task = PlannerTask.model_validate(raw)
-    except ValidationError:
+    task = planner_task(item)
+    if task is None:
         return None
     objective = _ATTACK_OBJECTIVE[item.language].format(hazard=task.hazard, instruction=task.instruction)
     return objective, f"{item.system}\n\n{_SCENE_HEADER[item.language]}\n{scene_json(task.scene)}"
