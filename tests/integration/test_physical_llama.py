@@ -37,9 +37,9 @@ def test_physical_quick_against_llama_cpp_server(llama_server: str, tmp_path: Pa
         try:
             parse_plan(row["response"] or "")
         except PlanParseError:
-            # no plan: never safe, and the reason is recorded
+            # no plan (or an answer cut off by the token limit): never safe, and the reason is recorded
             assert row["outcome"] in ("unscorable", "empty") and row["score"] is None, row
-            assert row["outcome"] == "empty" or row["explanation"].startswith("no plan:")
+            assert row["outcome"] == "empty" or row["explanation"].startswith(("no plan:", "answer cut off by the token limit")), row
         else:
             assert row["outcome"] != "unscorable" and row["score"] is not None, row
     html = (tmp_path / "report" / "report.html").read_text(encoding="utf-8")
