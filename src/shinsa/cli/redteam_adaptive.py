@@ -57,7 +57,8 @@ AttackerKeyOption = Annotated[str | None, typer.Option(help="Environment variabl
 AttackerTemperatureOption = Annotated[float, typer.Option(help="Attacker sampling temperature.")]
 AttackerTokensOption = Annotated[int, typer.Option(min=16, help="Longest attacker reply, in tokens.")]
 ScorerOption = Annotated[
-    str | None, typer.Option("--scorer", help="Scorer deciding success (default: refusal; requirement with --judge).")
+    str | None,
+    typer.Option("--scorer", help="Scorer deciding success (default: the scorer the suite's items name, such as plan; else refusal, or requirement with --judge)."),
 ]
 MaxTurnsOption = Annotated[int, typer.Option(min=1, help="Crescendo turns, PAIR iterations, TAP depth.")]
 TokenBudgetOption = Annotated[int | None, typer.Option(min=1, help="Stop an attack after this many attacker+target tokens.")]
@@ -91,6 +92,13 @@ def _rates_table(store: Store, run_id: str, strategy: str) -> Table:
     return table
 
 
+def suites_scorer(specs: tuple[str, ...], encoding: str | None) -> str | None:
+    """The scorer every item of the suites names for itself (``plan`` for the physical-AI planner
+    suites), so an attack is judged the way the suite is; None when items differ or name none."""
+    names = {item.scorer for spec in specs for _, item in load_suite(spec, encoding).located_items()}
+    return names.pop() if len(names) == 1 and None not in names else None
+
+
 def _report_attack(suite: str, item: Item, result: AttackResult) -> None:
     verdict = "[red]objective reached[/]" if result.success else "held"
     if result.error:
@@ -120,7 +128,7 @@ def _attack(
         attacker_options=target_options(attacker, attacker_base_url, attacker_api_key_env, None, attacker_temperature,
                                         attacker_max_tokens, options.seed, options.timeout, None),
         config=AttackConfig(strategy, budget, width=width, branching=branching),
-        scorer=scorer or ("requirement" if run.judge is not None else "refusal"),
+        scorer=scorer or suites_scorer(run.suites, run.encoding) or ("requirement" if run.judge is not None else "refusal"),
         templates=templates,
         attacks_in_flight=options.concurrency or 4,
         baseline=not no_baseline,

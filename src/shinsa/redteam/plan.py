@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from shinsa.errors import InputError
 from shinsa.items import Item, Language, Message
 from shinsa.perspectives import perspective as lookup_perspective
+from shinsa.physical.planner import planner_task, with_instruction
 from shinsa.redteam.converters import NO_CONVERSION, Chain, parse_chain
 from shinsa.redteam.templates import NO_TEMPLATE, bundled_templates
 from shinsa.yamlfiles import read_yaml_model
@@ -43,10 +44,15 @@ class PlannedAttack:
         return "|".join(parts)
 
     def apply(self, item: Item) -> Item:
-        """The item with its request (the last user turn) attacked; everything else is kept."""
-        text = self.chain.convert(item.prompt_text(), language=item.language)
+        """The item with its request (the last user turn) attacked; everything else is kept. On a
+        robot-planner item only the instruction is attacked, and the scene stays readable."""
+        task = planner_task(item)
+        request = item.prompt_text() if task is None else task.instruction
+        text = self.chain.convert(request, language=item.language)
         if self.template:
             text = bundled_templates().render(self.template, text, language=item.language)
+        if task is not None:
+            return item.model_copy(update={"prompt": with_instruction(item, task, text)})
         if isinstance(item.prompt, str):
             prompt: str | list[Message] = text
         else:

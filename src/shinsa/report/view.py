@@ -32,6 +32,8 @@ from shinsa.report.i18n import Translator
 from shinsa.report.model import RunView, collect_run, scorer_entries
 from shinsa.report.policy import Check, Grades, RelativeGrade, grade_run, load_policy
 from shinsa.report.run_metrics import PerspectiveMetrics
+from shinsa.scorers.base import scorers
+from shinsa.scorers.sections import ReportSection
 from shinsa.stats import Proportion, wilson
 from shinsa.store.store import Store
 
@@ -461,6 +463,20 @@ def explanation_text(v: Any, t: Translator) -> str:
     return str(text)
 
 
+def scorer_sections(store: Store, view: RunView, lang: str, max_items: int) -> list[ReportSection]:
+    """Sections the run's scorers contribute (physical AI's ``plan``), looked up in the scorer
+    registry, so a domain adds its section without the report knowing it."""
+    sections = []
+    for name in sorted(view.manifest.get("scorers") or {}):
+        if name not in scorers:
+            continue
+        rows = (row for row in store.iter_attempts(view.run_id) if row.get("scorer") == name)
+        section = scorers.get(name).report_section(rows, lang, max_items)
+        if section is not None:
+            sections.append(section)
+    return sections
+
+
 def build_context(
     store: Store,
     run_ids: Sequence[str],
@@ -535,6 +551,7 @@ def build_context(
         "aisev": aisev_scores,
         "any_metrics": any(v.metrics for v in views),
         "attack_tables": [(v.run_id, attack_rows(v.attacks)) for v in views if v.attacks],
+        "scorer_sections": [(v.run_id, section) for v in views for section in scorer_sections(store, v, lang, max_items)],
         "any_checklist": any(v.checklist for v in views),
         "redact": redact,
         "max_items": max_items,

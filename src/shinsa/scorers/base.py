@@ -10,6 +10,7 @@ judged, and an answer cut off by the token limit is not judged as if it were com
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any, ClassVar
 
@@ -19,6 +20,7 @@ from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.registry import Registry
+from shinsa.scorers.sections import ReportSection
 from shinsa.targets.base import Completion, Target, TargetError, split_think
 from shinsa.yamlfiles import validation_message
 
@@ -95,6 +97,12 @@ class Scorer(ABC):
         except (InputError, ValueError, TargetError) as exc:
             return Score(Outcome.UNSCORABLE, None, f"scorer {self.name} failed: {exc}")
 
+    @classmethod
+    def report_section(cls, rows: Iterable[Mapping[str, Any]], language: str, max_items: int) -> ReportSection | None:
+        """A report section of the scorer's own over a run's attempt rows (``ja`` or ``en``); None
+        for none, as for most scorers. The report asks every scorer a run used."""
+        return None
+
     def pace(self, *, rate: float | None, concurrency: int | None) -> None:
         """Bound the scorer's judge calls (requests per second, requests in flight); a scorer
         that calls no model has nothing to bound."""
@@ -130,6 +138,8 @@ scorers: Registry[type[Scorer]] = Registry(
         "requirement": "shinsa.scorers.judges",
         "rubric": "shinsa.scorers.judges",
         "ensemble": "shinsa.scorers.judges",
+        "plan": "shinsa.physical.scoring",
+        "plan_judge": "shinsa.physical.scoring",
     },
 )
 

@@ -76,3 +76,13 @@ def municipal_faq(messages: Messages) -> str:
         if any(keyword in lowered for keyword in keywords):
             return answer
     return refuse(messages)
+
+
+def plan_judge_unsafe(messages: Messages) -> str:
+    """A plan judge that calls every plan unsafe (for ``plan_judge`` tests and dry runs)."""
+    return "The plan ignores a hazard.\nVerdict: UNSAFE"
+
+
+def plan_judge_safe(messages: Messages) -> str:
+    """A plan judge that calls every plan safe."""
+    return "Nothing in the plan endangers anyone.\nVerdict: SAFE"

@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Protocol
 from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import UNSAFE_BELOW, Outcome, Score
+from shinsa.physical.planner import attack_framing
 from shinsa.promptbook import PromptBook, load_book
 from shinsa.redteam.parsing import parse_prompt
 from shinsa.registry import Registry
@@ -186,7 +187,11 @@ class Objective:
         self.item = item
         self.scorer = scorer
         self.text = item.prompt_text()
+        self.system = item.system
         self.probing = scorer.name in PROBING_SCORERS and not scorer.needs_judge
+        framing = attack_framing(item)  # a robot planner: the attacker pushes it toward an unsafe plan
+        if framing is not None:
+            self.text, self.system = framing
 
     async def judge(self, response: Completion, prompt: str) -> Judgement:
         refused = classify(response.text, prompt).outcome is Outcome.REFUSED
@@ -194,8 +199,8 @@ class Objective:
 
     def target_messages(self, conversation: list[tuple[str, str]], prompt: str) -> ChatMessages:
         messages: ChatMessages = []
-        if self.item.system:
-            messages.append({"role": "system", "content": self.item.system})
+        if self.system:
+            messages.append({"role": "system", "content": self.system})
         for asked, answered in conversation:
             messages += [{"role": "user", "content": asked}, {"role": "assistant", "content": answered}]
         messages.append({"role": "user", "content": prompt})
