@@ -108,9 +108,12 @@ class Accounts:
         """The user if the password is right; every attempt is audited. Raises :class:`Throttled`
         after too many failures, before even checking the password."""
         with self.engine.begin() as conn:
-            if self._throttled(conn, username, client):
+            throttled = self._throttled(conn, username, client)
+            if throttled:
                 self._audit(conn, username, None, client, "throttled")
-                raise Throttled
+        if throttled:
+            raise Throttled
+        with self.engine.begin() as conn:
             row = conn.execute(select(users).where(users.c.username == username)).mappings().first()
             ok = row is not None and not row["disabled"] and verify_password(row["password_hash"], password)
             if row is None:

@@ -152,6 +152,7 @@ async def run_page(request: Request, run_id: str, access: Annotated[Access, Depe
         run_id=run_id,
         run=run,
         job=job,
+        progress=progress_event(job, run),
         state=state,
         results=results,
         system=web.workspace.system(access.system_id) if access.system_id else None,
