@@ -19,6 +19,8 @@ def test_a_run_started_from_a_saved_configuration_finishes_with_results(world: W
     config = {"name": "echo", "suites": "quick", "target": "python:shinsa.testing.bots:refuse", "limit": "4", "csrf_token": csrf_of(client)}
     assert client.post("/systems/sys-a/configs", data=config, follow_redirects=False).status_code == 303
     config_id = Workspace(world.store.engine).configs("sys-a")[0]["config_id"]
+    system_page = client.get("/systems/sys-a")
+    assert system_page.status_code == 200 and f'action="/configs/{config_id}/runs"' in system_page.text
     started = client.post(f"/configs/{config_id}/runs", data={"csrf_token": csrf_of(client)}, follow_redirects=False)
     assert started.status_code == 303
     run_id = started.headers["location"].removeprefix("/runs/")

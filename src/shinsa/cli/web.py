@@ -84,7 +84,7 @@ def serve(
             lang,
             f"管理者 admin を作成しました。パスワード(この一度だけ表示): {password}",
             f"created the admin user 'admin'; its password (shown this once only): {password}",
-        ), markup=False)
+        ), markup=False, soft_wrap=True)
     jobs = None
     if team:
         from shinsa.web.queue import QueuedJobs
@@ -105,7 +105,7 @@ def serve(
     app = create_app(store, settings=settings, jobs=jobs)
     scheme = "https" if tls_cert else "http"
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    console.print(_say(lang, f"ワークスペース: {scheme}://{shown}:{port}/ (Ctrl-C で停止)", f"workspace: {scheme}://{shown}:{port}/ (Ctrl-C stops it)"), markup=False)
+    console.print(_say(lang, f"ワークスペース: {scheme}://{shown}:{port}/ (Ctrl-C で停止)", f"workspace: {scheme}://{shown}:{port}/ (Ctrl-C stops it)"), markup=False, soft_wrap=True)
     sys.stdout.flush()
     uvicorn.run(
         app, host=host, port=port, log_level="warning", proxy_headers=True,
@@ -145,7 +145,7 @@ def users_add(
     password, generated = _password(password_env, lang)
     Accounts(open_store(db).engine).create_user(username, password, is_admin=admin)
     if generated:
-        console.print(_say(lang, f"{username} のパスワード(この一度だけ表示): {password}", f"password of {username} (shown this once only): {password}"), markup=False)
+        console.print(_say(lang, f"{username} のパスワード(この一度だけ表示): {password}", f"password of {username} (shown this once only): {password}"), markup=False, soft_wrap=True)
     else:
         console.print(_say(lang, f"ユーザー {username} を追加しました", f"added user {username}"))
 
@@ -167,7 +167,7 @@ def users_passwd(
     password, generated = _password(password_env, lang)
     accounts.set_password(user.user_id, password)
     if generated:
-        console.print(_say(lang, f"{username} の新しいパスワード(この一度だけ表示): {password}", f"new password of {username} (shown this once only): {password}"), markup=False)
+        console.print(_say(lang, f"{username} の新しいパスワード(この一度だけ表示): {password}", f"new password of {username} (shown this once only): {password}"), markup=False, soft_wrap=True)
 
 
 @users_app.command("list")
