@@ -1,7 +1,7 @@
 """Team mode's job queue: procrastinate, a job library that keeps its queue in the same
 PostgreSQL database (no other service to run). The web process defers a run; ``shinsa worker``
 processes execute it with :func:`~shinsa.web.jobs.run_job`. A worker killed mid-run leaves its job
-``doing`` with no heartbeat: the next worker to start re-queues such stalled jobs, and the run
+``doing`` with no heartbeat: any running worker re-queues such stalled jobs within a minute, and the run
 resumes from its last finished attempt (its page also offers to resume it)."""
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from shinsa.web.jobs import run_job
 
 QUEUE = "shinsa-runs"
 TASK = "shinsa.run"
+STALLED_SECONDS = 30.0
+"""A worker silent this long (procrastinate sends heartbeats every 10 s) died: its job is re-queued."""
+STALLED_CHECK_SECONDS = 10.0
 log = logging.getLogger(__name__)
 
 
@@ -64,15 +67,24 @@ class QueuedJobs:
         """Run jobs until stopped (Ctrl-C or SIGTERM): first re-queue jobs whose worker died."""
         self._store = Store(self.url)
 
+        async def watch_stalled() -> None:
+            while True:
+                await self.requeue_stalled()
+                await asyncio.sleep(STALLED_CHECK_SECONDS)
+
         async def main() -> None:
             async with self.app.open_async():
-                await self.requeue_stalled()
-                await self.app.run_worker_async(queues=[QUEUE], concurrency=concurrency, install_signal_handlers=True)
+                watcher = asyncio.create_task(watch_stalled())
+                try:
+                    await self.app.run_worker_async(queues=[QUEUE], concurrency=concurrency, install_signal_handlers=True)
+                finally:
+                    watcher.cancel()
 
         asyncio.run(main())
 
     async def requeue_stalled(self) -> list[Any]:
-        stalled = list(await self.app.job_manager.get_stalled_jobs(queue=QUEUE))
+        """Put back in the queue the jobs of workers that stopped sending heartbeats."""
+        stalled = list(await self.app.job_manager.get_stalled_jobs(queue=QUEUE, seconds_since_heartbeat=STALLED_SECONDS))
         for job in stalled:
             log.warning("re-queueing run %s: its worker stopped", job.task_kwargs.get("run_id"))
             await self.app.job_manager.retry_job(job)
