@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import free_port, wait_for_http
 
+from conftest import free_port, wait_for_http
 from shinsa.store.store import Store
 from shinsa.testing.runs import attempt, write_run
 from shinsa.web.workspace import Workspace
