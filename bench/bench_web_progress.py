@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 
 from common import fake_server, write_suite
-
 from shinsa.run.lifecycle import execute_run
 from shinsa.run.parameters import RunParameters
 from shinsa.store.store import Store

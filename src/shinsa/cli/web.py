@@ -62,9 +62,11 @@ def serve(
     tls_key: Annotated[Path | None, typer.Option(help="TLS private key (PEM) for --tls-cert.")] = None,
     lang: LangOption = DEFAULT_LANG,
 ) -> None:
-    """Serve the assessment workspace. With no options: your SQLite database on 127.0.0.1, runs in
-    this process, and a first admin created (password printed once). With --db postgresql+psycopg://…
-    runs go to the job queue: start `shinsa worker` with the same --db."""
+    """Serve the team workspace (web): your SQLite database on 127.0.0.1, or --db postgresql+psycopg://… for a team.
+
+    With no options, runs go to this process and the first start creates the admin user (its
+    password printed once). With PostgreSQL, runs go to the job queue: start `shinsa worker`
+    with the same --db."""
     _web_modules()
     import uvicorn
 
@@ -117,8 +119,10 @@ def worker(
     db: DbOption = None,
     concurrency: Annotated[int, typer.Option(min=1, max=16, help="Runs this worker executes at once.")] = 1,
 ) -> None:
-    """Run the workspace's queued runs (team mode, PostgreSQL). A worker stopped mid-run leaves the
-    run resumable from its page; several workers may share one database."""
+    """Run the runs queued in a PostgreSQL workspace (team mode).
+
+    A worker stopped mid-run leaves the run resumable (another worker re-queues it); several
+    workers may share one database."""
     _web_modules()
     from shinsa.web.queue import QueuedJobs
 
@@ -240,10 +244,3 @@ def projects_file_run(system_id: str, run_id: str, db: DbOption = None) -> None:
         raise InputError(f"no system {system_id!r}")
     workspace.file_run(run_id, system_id, state="attached", started_by=None)
 
-
-def register(app: typer.Typer) -> None:
-    """Mount these commands on the main ``shinsa`` app."""
-    app.command("serve")(serve)
-    app.command("worker")(worker)
-    app.add_typer(users_app, name="users")
-    app.add_typer(projects_app, name="projects")
