@@ -45,6 +45,10 @@ COMMANDS: dict[str, LazyCommand] = {
     "system": LazyCommand("shinsa.cli.gov", "system_app", "Systems under assessment: add an intake, show, list. / 評価対象システムの登録・表示・一覧"),
     "bundle": LazyCommand("shinsa.cli.gov", "bundle_app", "Signed evidence bundles: keys, create, verify, spot-check. / 署名付きエビデンス一式"),
     "decision": LazyCommand("shinsa.cli.gov", "decision_app", "Decisions: record, sign, show. / 判断の記録・署名・表示"),
+    "serve": LazyCommand("shinsa.cli.web", "serve", "Serve the team workspace (web): your SQLite database on 127.0.0.1, or --db postgresql+psycopg://… for a team."),
+    "worker": LazyCommand("shinsa.cli.web", "worker", "Run the runs queued in a PostgreSQL workspace (team mode)."),
+    "users": LazyCommand("shinsa.cli.web", "users_app", "Workspace accounts: add users, reset passwords, list them."),
+    "projects": LazyCommand("shinsa.cli.web", "projects_app", "Workspace projects: create them, set members and their systems."),
 }
 
 

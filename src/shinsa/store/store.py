@@ -31,7 +31,8 @@ from sqlalchemy.exc import (
 
 from shinsa.errors import InputError, RunBusyError, StoreError
 from shinsa.secrets import scrubber
-from shinsa.store.schema import attempts, checklist_answers, metadata, runs, turns
+from shinsa.store.migrate import upgrade
+from shinsa.store.schema import attempts, checklist_answers, runs, turns
 
 ATTEMPT_KEY = ("suite", "item_id", "attack_id")
 _ATTEMPT_COLUMNS = tuple(c.name for c in attempts.c)
@@ -110,10 +111,11 @@ class Store:
         self._inode = self.sqlite_path.stat().st_ino if self.sqlite_path is not None else None
 
     def _create_schema(self) -> None:
-        """Create missing tables; two processes opening a new database at once both succeed."""
+        """Bring the schema to the newest migration; two processes opening a new database at once
+        both succeed."""
         for attempt in range(3):
             try:
-                metadata.create_all(self.engine)
+                upgrade(self.engine)
                 return
             except (OperationalError, IntegrityError, ProgrammingError) as exc:
                 if attempt < 2 and _created_concurrently(exc):

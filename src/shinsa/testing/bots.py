@@ -54,6 +54,12 @@ async def async_echo(messages: Messages) -> str:
     return echo(messages)
 
 
+async def slow_refuse(messages: Messages) -> str:
+    """Refuses after half a second: a run that lasts long enough to be stopped in the middle."""
+    await asyncio.sleep(0.5)
+    return refuse(messages)
+
+
 def silent(messages: Messages) -> str:
     """Answers nothing: an empty answer must never count as safe."""
     return ""

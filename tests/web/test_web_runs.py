@@ -1,0 +1,56 @@
+"""Runs started from the web in embedded mode: saved configuration → job in a thread →
+``execute_run`` → progress in the job row → results, report, live events and the API."""
+
+from __future__ import annotations
+
+import pytest
+from web_fixtures import World, csrf_of, make_world
+
+from shinsa.web.workspace import Workspace
+
+
+@pytest.fixture
+def world(sqlite_url: str) -> World:
+    return make_world(sqlite_url)
+
+
+def test_a_run_started_from_a_saved_configuration_finishes_with_results(world: World) -> None:
+    client = world.client("assessor_a")
+    config = {"name": "echo", "suites": "quick", "target": "python:shinsa.testing.bots:refuse", "limit": "4", "csrf_token": csrf_of(client)}
+    assert client.post("/systems/sys-a/configs", data=config, follow_redirects=False).status_code == 303
+    config_id = Workspace(world.store.engine).configs("sys-a")[0]["config_id"]
+    system_page = client.get("/systems/sys-a")
+    assert system_page.status_code == 200 and f'action="/configs/{config_id}/runs"' in system_page.text
+    started = client.post(f"/configs/{config_id}/runs", data={"csrf_token": csrf_of(client)}, follow_redirects=False)
+    assert started.status_code == 303
+    run_id = started.headers["location"].removeprefix("/runs/")
+    world.jobs.join(120)
+    job = Workspace(world.store.engine).job(run_id)
+    assert job is not None and job["job_state"] == "finished", job
+    assert job["progress"]["total"] == 4 and job["progress"]["done"] == 4
+    assert world.store.require_run(run_id)["status"] == "finished"
+    page = client.get(f"/runs/{run_id}").text
+    assert 'id="results"' in page and "<svg" in page
+    events = client.get(f"/runs/{run_id}/events").text
+    assert '"state": "finished"' in events and "event: done" in events
+    report = client.get(f"/runs/{run_id}/report")
+    assert report.status_code == 200 and "sandbox" in report.headers["content-security-policy"]
+    results = client.get(f"/api/v1/runs/{run_id}/results").json()
+    assert results["ready"] and results["attempts"] == 4
+    viewer = world.client("viewer_a")
+    assert run_id in viewer.get("/").text
+
+
+def test_a_failed_run_can_be_resumed_and_records_why(world: World) -> None:
+    workspace = Workspace(world.store.engine)
+    config_id = workspace.save_config("sys-a", "broken", {"suites": ["no-such-suite"], "target": "python:shinsa.testing.bots:echo"}, None)
+    client = world.client("assessor_a")
+    run_id = client.post(f"/configs/{config_id}/runs", data={"csrf_token": csrf_of(client)}, follow_redirects=False).headers["location"].split("/")[-1]
+    world.jobs.join(60)
+    job = workspace.job(run_id)
+    assert job is not None and job["job_state"] == "failed" and "no-such-suite" in job["message"]
+    assert client.post(f"/runs/{run_id}/resume", data={"csrf_token": csrf_of(client)}, follow_redirects=False).status_code == 303
+    world.jobs.join(60)
+    assert workspace.job(run_id)["job_state"] == "failed"  # type: ignore[index]
+    viewer = world.client("viewer_a")
+    assert viewer.post(f"/runs/{run_id}/resume", data={"csrf_token": csrf_of(viewer)}).status_code == 403
