@@ -32,6 +32,7 @@ from shinsa.report.i18n import Translator
 from shinsa.report.model import RunView, collect_run, scorer_entries
 from shinsa.report.policy import Check, Grades, RelativeGrade, grade_run, load_policy
 from shinsa.report.run_metrics import PerspectiveMetrics
+from shinsa.review.summary import VerdictSources
 from shinsa.stats import Proportion, wilson
 from shinsa.store.store import Store
 
@@ -461,6 +462,20 @@ def explanation_text(v: Any, t: Translator) -> str:
     return str(text)
 
 
+def verdict_source_lines(sources: VerdictSources, t: Translator) -> list[str]:
+    """How many verdicts the scorers decided (and at what published accuracy), how many await a
+    person, and how many people decided."""
+    lines = [
+        t("sources_counts", total=sources.total, automatic=sources.automatic, awaiting=sources.awaiting_review, reviewed=sources.reviewed),
+        t("sources_reviewed", total=sources.total, reviewed=sources.reviewed),
+    ]
+    if sources.automatic:
+        accuracy = sources.accuracy()
+        figures = ", ".join(f"{name} {value:.1%}" for name, value in sorted(accuracy.items()))
+        lines.append(t("sources_accuracy", figures=figures) if figures else t("sources_accuracy_unknown"))
+    return lines
+
+
 def build_context(
     store: Store,
     run_ids: Sequence[str],
@@ -525,6 +540,7 @@ def build_context(
         "has_key": t.has,
         "runs": views,
         "summaries": [run_summary(v, t, lang) for v in views],
+        "verdict_sources": [verdict_source_lines(v.sources, t) for v in views],
         "score_rows": [score_rows(v, t, lang) for v in views],
         "overall": [overall_policy_line(g, t, lang) for g in grades],
         "scorers": [scorer_entries(v.manifest) for v in views],

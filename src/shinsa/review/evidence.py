@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.exc import IntegrityError
 
 from shinsa.errors import InputError
 from shinsa.review.decisions import audit
@@ -75,10 +74,7 @@ def store_evidence(store: Store, run_id: str, question_id: str, filename: str, c
             )
         ).first()
         if attached is None:
-            try:
-                conn.execute(insert(checklist_evidence).values(run_id=run_id, question_id=question_id, sha256=digest, filename=name, uploaded_by=uploaded_by, uploaded_at=now))
-            except IntegrityError:
-                pass  # the same file attached by someone else at the same moment
+            conn.execute(insert(checklist_evidence).values(run_id=run_id, question_id=question_id, sha256=digest, filename=name, uploaded_by=uploaded_by, uploaded_at=now))
         audit(conn, uploaded_by, "evidence", run_id, question_id, {"sha256": digest, "filename": name, "size": len(content)})
     return StoredEvidence(digest, media_type, len(content), name)
 

@@ -155,15 +155,15 @@ def pending(store: Store, run_id: str, reviewer: str, limit: int = 50, offset: i
         q.suite, q.item_id, q.attack_id, q.tier, q.confidence, a.outcome, a.scorer, a.perspective, a.language,
         func.substr(a.prompt, 1, 200).label("prompt"), v.state, v.version, v.outcome.label("decided"), v.reviewer,
     ).select_from(joined).where(q.run_id == run_id)
+    blind = double_review(store, run_id)
     if not include_reviewed:
         open_to_me = v.run_id.is_(None)
-        if double_review(store, run_id):
+        if blind:
             open_to_me = or_(open_to_me, and_(v.state == State.AWAITING_SECOND.value, v.reviewer != reviewer))
         query = query.where(open_to_me)
     query = query.order_by(q.tier, q.confidence, q.suite, q.item_id, q.attack_id).limit(limit).offset(offset)
     with store.engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
-    blind = double_review(store, run_id)
     return [
         QueueEntry(
             key=AttemptKey(run_id, row["suite"], row["item_id"], row["attack_id"]),

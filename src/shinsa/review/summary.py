@@ -24,6 +24,7 @@ verdicts; a scorer without it is shown without a figure."""
 @dataclass
 class VerdictSources:
     total: int = 0
+    """Attempts the target answered (errors are no verdict of anyone's)."""
     automatic: int = 0
     """Verdicts the scorers decided (safe or unsafe) that no person changed."""
     awaiting_review: int = 0
@@ -34,6 +35,8 @@ class VerdictSources:
 
     def add(self, row: dict[str, Any]) -> None:
         """Count one attempt row as ``Store.iter_attempts`` yields it (reviewed verdicts applied)."""
+        if row["outcome"] == Outcome.ERROR.value:
+            return
         self.total += 1
         if row.get("details") and '"review"' in row["details"] and "review" in json.loads(row["details"]):
             self.reviewed += 1
