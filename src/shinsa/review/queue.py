@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from shinsa.outcomes import NO_VERDICT, UNSAFE_BELOW, Outcome
@@ -103,7 +103,7 @@ def _rows(store: Store, run_id: str) -> Iterator[dict[str, Any]]:
 
 def _rebuild(store: Store, run_id: str, run_updated_at: float) -> None:
     batch: list[dict[str, Any]] = []
-    seen = 0
+    seen = queued = 0
     try:
         with store.engine.begin() as conn:
             conn.execute(delete(review_queue).where(review_queue.c.run_id == run_id))
@@ -112,15 +112,19 @@ def _rebuild(store: Store, run_id: str, run_updated_at: float) -> None:
                 if row["outcome"] == Outcome.ERROR.value:
                     continue
                 tier, confidence = place(row)
+                queued += 1
                 batch.append({"run_id": run_id, "suite": row["suite"], "item_id": row["item_id"], "attack_id": row["attack_id"], "tier": int(tier), "confidence": confidence})
                 if len(batch) >= _BATCH:
                     conn.execute(insert(review_queue), batch)
                     batch = []
             if batch:
                 conn.execute(insert(review_queue), batch)
-            marker = {"run_updated_at": run_updated_at, "attempts": seen}
+            marker = {"run_updated_at": run_updated_at, "attempts": seen, "queued": queued}
             if not conn.execute(update(review_queue_runs).where(review_queue_runs.c.run_id == run_id).values(**marker)).rowcount:
                 conn.execute(insert(review_queue_runs).values(run_id=run_id, **marker))
+        if store.engine.dialect.name == "postgresql":
+            with store.engine.begin() as conn:  # fresh statistics, or the planner takes the table for empty
+                conn.execute(text("ANALYZE review_queue"))
     except IntegrityError:
         return  # another process built the same queue at the same moment: its rows stand
 
@@ -147,21 +151,37 @@ def pending(store: Store, run_id: str, reviewer: str, limit: int = 50, offset: i
     those awaiting a second reviewer that this reviewer did not review first."""
     ensure_queue(store, run_id)
     q, v, a = review_queue.c, review_verdicts.c, attempts.c
-    joined = review_queue.outerjoin(
-        review_verdicts,
-        and_(v.run_id == q.run_id, v.suite == q.suite, v.item_id == q.item_id, v.attack_id == q.attack_id),
-    ).join(attempts, and_(a.run_id == q.run_id, a.suite == q.suite, a.item_id == q.item_id, a.attack_id == q.attack_id))
-    query = select(
-        q.suite, q.item_id, q.attack_id, q.tier, q.confidence, a.outcome, a.scorer, a.perspective, a.language,
-        func.substr(a.prompt, 1, 200).label("prompt"), v.state, v.version, v.outcome.label("decided"), v.reviewer,
-    ).select_from(joined).where(q.run_id == run_id)
+    order = (q.tier, q.confidence, q.suite, q.item_id, q.attack_id)
+    page = (
+        select(*order, v.state, v.version, v.outcome.label("decided"), v.reviewer)
+        .select_from(
+            review_queue.outerjoin(
+                review_verdicts,
+                and_(v.run_id == q.run_id, v.suite == q.suite, v.item_id == q.item_id, v.attack_id == q.attack_id),
+            )
+        )
+        .where(q.run_id == run_id)
+    )
     blind = double_review(store, run_id)
     if not include_reviewed:
         open_to_me = v.run_id.is_(None)
         if blind:
             open_to_me = or_(open_to_me, and_(v.state == State.AWAITING_SECOND.value, v.reviewer != reviewer))
-        query = query.where(open_to_me)
-    query = query.order_by(q.tier, q.confidence, q.suite, q.item_id, q.attack_id).limit(limit).offset(offset)
+        page = page.where(open_to_me)
+    # the page is chosen on the queue's index first; only its rows are joined to the attempts
+    chosen = page.order_by(*order).limit(limit).offset(offset).subquery()
+    query = (
+        select(
+            chosen, a.outcome, a.scorer, a.perspective, a.language, func.substr(a.prompt, 1, 200).label("prompt")
+        )
+        .select_from(
+            chosen.join(
+                attempts,
+                and_(a.run_id == run_id, a.suite == chosen.c.suite, a.item_id == chosen.c.item_id, a.attack_id == chosen.c.attack_id),
+            )
+        )
+        .order_by(chosen.c.tier, chosen.c.confidence, chosen.c.suite, chosen.c.item_id, chosen.c.attack_id)
+    )
     with store.engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
     return [
@@ -195,7 +215,7 @@ def review_counts(store: Store, run_id: str) -> dict[str, int]:
     ensure_queue(store, run_id)
     v = review_verdicts.c
     with store.engine.connect() as conn:
-        queued = conn.execute(select(func.count()).where(review_queue.c.run_id == run_id)).scalar_one()
+        queued = conn.execute(select(review_queue_runs.c.queued).where(review_queue_runs.c.run_id == run_id)).scalar_one()
         states = dict(conn.execute(select(v.state, func.count()).where(v.run_id == run_id).group_by(v.state)).all())
         decided = conn.execute(select(func.count()).where(v.run_id == run_id, v.outcome.is_not(None))).scalar_one()
     return {

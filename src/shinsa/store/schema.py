@@ -268,6 +268,7 @@ review_queue_runs = Table(
     Column("run_id", String(100), primary_key=True),
     Column("run_updated_at", Float, nullable=False),
     Column("attempts", Integer, nullable=False),
+    Column("queued", Integer, nullable=False),
 )
 """Which state of a run ``review_queue`` was built from, so it is rebuilt only when the run changed."""
 
