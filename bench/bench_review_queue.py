@@ -6,7 +6,7 @@ python bench/bench_review_queue.py [--attempts 200000] [--reviewers 20] [--actio
 Creates a schema of its own in the database (dropped afterwards), writes one run of ``--attempts``
 attempts (2% needs_review, 8% low confidence, 1% judges disagreeing, 5% red-team hits), builds the
 queue once, then runs ``--reviewers`` threads that each open a page of the queue (50 attempts and
-the counts, what the queue page shows) and save a verdict on the first attempt of that page,
+the counts, what the queue page shows) and save a verdict on an attempt of that page,
 ``--actions`` times with ``--think`` seconds between actions. Prints p50/p95/max of both calls.
 Two reviewers racing for the same attempt is expected: the loser gets a conflict (counted), which
 costs the same as a save.
@@ -21,6 +21,7 @@ import statistics
 import threading
 import time
 import uuid
+from typing import Any
 
 from sqlalchemy import create_engine, text
 
@@ -38,7 +39,7 @@ def rows(n: int) -> list[dict[str, object]]:
     votes = [{"outcome": "refused"}, {"outcome": "complied"}, {"outcome": "refused"}]
     for i in range(n):
         roll = i % 100
-        kwargs: dict[str, object] = {"prompt": f"bench question {i}: " + "x" * 150, "response": "answer " * 40}
+        kwargs: dict[str, Any] = {"prompt": f"bench question {i}: " + "x" * 150, "response": "answer " * 40}
         if roll < 2:
             row = attempt(f"i{i:07d}", 1 + i % 8, "needs_review", details={"confidence": random.random() * 0.5}, **kwargs)
         elif roll < 10:
@@ -105,7 +106,7 @@ def main() -> None:
                 entries = pending(store, RUN, name, limit=50)
                 review_counts(store, RUN)
                 page = (time.perf_counter() - begin) * 1000
-                entry = entries[random.randrange(min(5, len(entries)))]
+                entry = random.choice(entries)
                 begin = time.perf_counter()
                 try:
                     save_decision(store, entry.key, Outcome.REFUSED, name, "bench", entry.version)

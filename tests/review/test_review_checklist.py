@@ -6,7 +6,13 @@ import pytest
 
 from shinsa.errors import InputError
 from shinsa.review.checklist import record_answer, sign_off, signoffs
-from shinsa.review.evidence import MAX_EVIDENCE_BYTES, EvidenceRefused, evidence_content, evidence_for, store_evidence
+from shinsa.review.evidence import (
+    MAX_EVIDENCE_BYTES,
+    EvidenceRefused,
+    evidence_content,
+    evidence_for,
+    store_evidence,
+)
 from shinsa.store.store import Store
 from shinsa.testing.runs import attempt, write_run
 

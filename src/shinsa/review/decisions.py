@@ -25,7 +25,14 @@ from shinsa.errors import InputError, ShinsaError
 from shinsa.items import Item
 from shinsa.outcomes import NO_VERDICT, Outcome
 from shinsa.scorers.refusal import score_value
-from shinsa.store.schema import attempts, review_audit, review_decisions, review_settings, review_verdicts
+from shinsa.store.schema import (
+    attempts,
+    review_audit,
+    review_decisions,
+    review_queue,
+    review_settings,
+    review_verdicts,
+)
 from shinsa.store.store import Store
 
 REVIEW_OUTCOMES = (
@@ -83,6 +90,13 @@ class SavedDecision:
     outcome: str | None
     """The outcome this decision settled, or None while it awaits a second reviewer or an
     adjudicator (an outcome decided earlier stays in force meanwhile)."""
+
+
+def queue_state(state: str | None, reviewer: str) -> dict[str, Any]:
+    """The ``review_queue`` columns of an attempt in review state ``state`` after ``reviewer``'s
+    decision: open until decided, and while awaiting a second reviewer, closed to the first."""
+    awaiting = state == State.AWAITING_SECOND.value
+    return {"open": state is None or awaiting, "first_reviewer": reviewer if awaiting else None}
 
 
 def parse_outcome(text: str) -> Outcome:
@@ -198,11 +212,12 @@ def save_decision(
     if not reviewer.strip():
         raise InputError("a decision needs the reviewer's name")
     with store.engine.connect() as conn:
-        attempt = conn.execute(
+        found = conn.execute(
             select(attempts.c.outcome, attempts.c.item, attempts.c.expected, attempts.c.benign).where(key.where(attempts))
         ).mappings().first()
-    if attempt is None:
+    if found is None:
         raise InputError(f"run {key.run_id!r} has no attempt {key.label()}")
+    attempt = dict(found)
     if attempt["outcome"] == Outcome.ERROR.value:
         raise InputError(f"{key.label()}: the target never answered (error); resume the run instead of reviewing it")
     double = double_review(store, key.run_id)
@@ -259,6 +274,7 @@ def save_decision(
                     created_at=values["updated_at"],
                 )
             )
+            conn.execute(update(review_queue).where(key.where(review_queue)).values(**queue_state(new_state.value, reviewer)))
             audit(conn, reviewer, "decision", key.run_id, key.label(), {"role": role.value, "before": before, "after": outcome.value, "state": new_state.value, "version": version + 1})
     except (_Stale, IntegrityError) as exc:
         now = exc.version if isinstance(exc, _Stale) else seen_version + 1

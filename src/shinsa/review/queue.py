@@ -21,7 +21,7 @@ from sqlalchemy import and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from shinsa.outcomes import NO_VERDICT, UNSAFE_BELOW, Outcome
-from shinsa.review.decisions import AttemptKey, State, double_review
+from shinsa.review.decisions import AttemptKey, State, double_review, queue_state
 from shinsa.store.schema import attempts, review_queue, review_queue_runs, review_verdicts, runs
 from shinsa.store.store import Store
 
@@ -102,6 +102,12 @@ def _rows(store: Store, run_id: str) -> Iterator[dict[str, Any]]:
 
 
 def _rebuild(store: Store, run_id: str, run_updated_at: float) -> None:
+    v = review_verdicts.c
+    with store.engine.connect() as conn:
+        reviewed = {
+            (row.suite, row.item_id, row.attack_id): queue_state(row.state, row.reviewer)
+            for row in conn.execute(select(v.suite, v.item_id, v.attack_id, v.state, v.reviewer).where(v.run_id == run_id))
+        }
     batch: list[dict[str, Any]] = []
     seen = queued = 0
     try:
@@ -113,7 +119,8 @@ def _rebuild(store: Store, run_id: str, run_updated_at: float) -> None:
                     continue
                 tier, confidence = place(row)
                 queued += 1
-                batch.append({"run_id": run_id, "suite": row["suite"], "item_id": row["item_id"], "attack_id": row["attack_id"], "tier": int(tier), "confidence": confidence})
+                state = reviewed.get((row["suite"], row["item_id"], row["attack_id"]), {"open": True, "first_reviewer": None})
+                batch.append({"run_id": run_id, "suite": row["suite"], "item_id": row["item_id"], "attack_id": row["attack_id"], "tier": int(tier), "confidence": confidence, **state})
                 if len(batch) >= _BATCH:
                     conn.execute(insert(review_queue), batch)
                     batch = []
@@ -152,36 +159,25 @@ def pending(store: Store, run_id: str, reviewer: str, limit: int = 50, offset: i
     ensure_queue(store, run_id)
     q, v, a = review_queue.c, review_verdicts.c, attempts.c
     order = (q.tier, q.confidence, q.suite, q.item_id, q.attack_id)
-    page = (
-        select(*order, v.state, v.version, v.outcome.label("decided"), v.reviewer)
-        .select_from(
-            review_queue.outerjoin(
-                review_verdicts,
-                and_(v.run_id == q.run_id, v.suite == q.suite, v.item_id == q.item_id, v.attack_id == q.attack_id),
-            )
-        )
-        .where(q.run_id == run_id)
-    )
-    blind = double_review(store, run_id)
+    page = select(*order).where(q.run_id == run_id)
     if not include_reviewed:
-        open_to_me = v.run_id.is_(None)
-        if blind:
-            open_to_me = or_(open_to_me, and_(v.state == State.AWAITING_SECOND.value, v.reviewer != reviewer))
-        page = page.where(open_to_me)
-    # the page is chosen on the queue's index first; only its rows are joined to the attempts
+        page = page.where(q.open.is_(True), or_(q.first_reviewer.is_(None), q.first_reviewer != reviewer))
+    # the page is one range of the queue's index; only its rows are joined to attempts and verdicts
     chosen = page.order_by(*order).limit(limit).offset(offset).subquery()
+    c = chosen.c
     query = (
         select(
-            chosen, a.outcome, a.scorer, a.perspective, a.language, func.substr(a.prompt, 1, 200).label("prompt")
+            chosen, a.outcome, a.scorer, a.perspective, a.language, func.substr(a.prompt, 1, 200).label("prompt"),
+            v.state, v.version, v.outcome.label("decided"),
         )
         .select_from(
-            chosen.join(
-                attempts,
-                and_(a.run_id == run_id, a.suite == chosen.c.suite, a.item_id == chosen.c.item_id, a.attack_id == chosen.c.attack_id),
+            chosen.join(attempts, and_(a.run_id == run_id, a.suite == c.suite, a.item_id == c.item_id, a.attack_id == c.attack_id)).outerjoin(
+                review_verdicts, and_(v.run_id == run_id, v.suite == c.suite, v.item_id == c.item_id, v.attack_id == c.attack_id)
             )
         )
-        .order_by(chosen.c.tier, chosen.c.confidence, chosen.c.suite, chosen.c.item_id, chosen.c.attack_id)
+        .order_by(c.tier, c.confidence, c.suite, c.item_id, c.attack_id)
     )
+    blind = double_review(store, run_id)
     with store.engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
     return [
@@ -212,11 +208,11 @@ def conflicts(store: Store, run_id: str) -> list[AttemptKey]:
 
 def review_counts(store: Store, run_id: str) -> dict[str, int]:
     """How many attempts are queued, decided by people, awaiting a second reviewer, in conflict."""
-    ensure_queue(store, run_id)
+    ensure_queue(store, run_id)  # a cheap check when the queue is current
     v = review_verdicts.c
     with store.engine.connect() as conn:
         queued = conn.execute(select(review_queue_runs.c.queued).where(review_queue_runs.c.run_id == run_id)).scalar_one()
-        states = dict(conn.execute(select(v.state, func.count()).where(v.run_id == run_id).group_by(v.state)).all())
+        states: dict[str, int] = dict(conn.execute(select(v.state, func.count()).where(v.run_id == run_id).group_by(v.state)).all())
         decided = conn.execute(select(func.count()).where(v.run_id == run_id, v.outcome.is_not(None))).scalar_one()
     return {
         "queued": int(queued),

@@ -247,14 +247,20 @@ review_queue = Table(
     Column("attack_id", String(300), nullable=False),
     Column("tier", Integer, nullable=False),
     Column("confidence", Float, nullable=False),
+    Column("open", Boolean, nullable=False),
+    Column("first_reviewer", String(200)),
     PrimaryKeyConstraint("run_id", "suite", "item_id", "attack_id", name="pk_review_queue"),
 )
 """Each reviewable attempt's place in the review queue (derived from ``attempts``, rebuilt when the
-run changes): ``tier`` says why a person should look (see ``shinsa.review.queue``), lower first."""
+run changes): ``tier`` says why a person should look (see ``shinsa.review.queue``), lower first;
+``open`` while nobody decided it (or it awaits the second of a double review, then
+``first_reviewer`` says who must not review it again). Kept in step by every decision, so a page of
+open attempts is one range of the index."""
 
 Index(
     "ix_review_queue_order",
     review_queue.c.run_id,
+    review_queue.c.open,
     review_queue.c.tier,
     review_queue.c.confidence,
     review_queue.c.suite,
