@@ -341,7 +341,7 @@ def _mount_subcommands() -> None:
     from shinsa.cli import suites as suites_cli
 
     app.add_typer(suites_cli.app, name="suites")
-    for module, name in (("shinsa.cli.judge", "judge"), ("shinsa.cli.review", "review"), ("shinsa.cli.redteam", "redteam"), ("shinsa.cli.reports", None), ("shinsa.cli.gov", None)):
+    for module, name in (("shinsa.cli.judge", "judge"), ("shinsa.cli.review", "review"), ("shinsa.cli.redteam", "redteam"), ("shinsa.cli.reports", None), ("shinsa.cli.gov", None), ("shinsa.cli.web", None)):
         try:
             sub = __import__(module, fromlist=["app"])
         except ModuleNotFoundError as exc:

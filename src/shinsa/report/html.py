@@ -16,8 +16,11 @@ from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
-from shinsa.report.view import build_context
+from shinsa.report.i18n import Translator
+from shinsa.report.model import RunView
+from shinsa.report.view import build_context, radar_of
 from shinsa.store.store import Store
 
 REPORT_FILE = "report.html"
@@ -90,3 +93,11 @@ def write_report(
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def radar_svg(views: Sequence[RunView], lang: str = "ja") -> Markup:
+    """The report's radar chart alone (inline SVG, escaped like the report), for other pages that
+    show a run, such as the web workspace's run page."""
+    t = Translator(lang)
+    chart, description = radar_of(views, t)
+    return Markup(_environment().get_template("radar.svg.j2").render(radar=chart, radar_desc=description, t=t))

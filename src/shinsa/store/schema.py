@@ -6,6 +6,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Float,
+    ForeignKey,
     Index,
     Integer,
     LargeBinary,
@@ -159,6 +160,121 @@ gov_decisions = Table(
 )
 """A go / go-with-conditions / no-go decision. ``record`` never changes once written; signing adds
 the signature, and a later signed decision for the same system fills ``superseded_by``."""
+
+# --- the web workspace (shinsa.web): accounts, projects, systems, saved configurations, jobs -----
+
+users = Table(
+    "users",
+    metadata,
+    Column("user_id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(100), nullable=False, unique=True),
+    Column("password_hash", String(200), nullable=False),
+    Column("is_admin", Boolean, nullable=False, default=False),
+    Column("disabled", Boolean, nullable=False, default=False),
+    Column("created_at", Float, nullable=False),
+)
+"""A person who signs in. ``password_hash`` is an argon2id hash; the password is never stored."""
+
+projects = Table(
+    "projects",
+    metadata,
+    Column("project_id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("created_at", Float, nullable=False),
+)
+"""A unit of access (one per ministry or vendor): a user sees only their projects' systems and runs."""
+
+memberships = Table(
+    "memberships",
+    metadata,
+    Column("user_id", Integer, ForeignKey("users.user_id", ondelete="CASCADE"), nullable=False),
+    Column("project_id", Integer, ForeignKey("projects.project_id", ondelete="CASCADE"), nullable=False),
+    Column("role", String(20), nullable=False),
+    PrimaryKeyConstraint("user_id", "project_id", name="pk_memberships"),
+)
+"""A user's role (assessor, reviewer, viewer) in one project; admins see every project."""
+
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("session_hash", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.user_id", ondelete="CASCADE"), nullable=False),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("expires_at", Float, nullable=False),
+)
+"""A signed-in browser. Only the SHA-256 of the cookie's value is kept, so a copy of the database
+does not let anyone in."""
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("token_id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", Integer, ForeignKey("users.user_id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", Float, nullable=False),
+    Column("last_used_at", Float),
+    Column("revoked_at", Float),
+)
+"""A token for CI, acting as its user; stored as its SHA-256 (it is random, so no slow hash is needed)."""
+
+login_audit = Table(
+    "login_audit",
+    metadata,
+    Column("event_id", Integer, primary_key=True, autoincrement=True),
+    Column("at", Float, nullable=False),
+    Column("username", String(100), nullable=False),
+    Column("user_id", Integer),
+    Column("client", String(100), nullable=False, default=""),
+    Column("event", String(20), nullable=False),
+)
+"""Every sign-in, failed sign-in, refused (throttled) sign-in and sign-out; also what throttling counts."""
+
+Index("ix_login_audit_username_at", login_audit.c.username, login_audit.c.at)
+Index("ix_login_audit_client_at", login_audit.c.client, login_audit.c.at)
+
+project_systems = Table(
+    "project_systems",
+    metadata,
+    Column("system_id", String(100), primary_key=True),
+    Column("project_id", Integer, ForeignKey("projects.project_id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("created_at", Float, nullable=False),
+)
+"""A system under assessment and the project it belongs to (the same ``system_id`` as ``gov_systems``)."""
+
+run_configs = Table(
+    "run_configs",
+    metadata,
+    Column("config_id", Integer, primary_key=True, autoincrement=True),
+    Column("system_id", String(100), ForeignKey("project_systems.system_id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("parameters", Text, nullable=False),
+    Column("created_by", Integer),
+    Column("created_at", Float, nullable=False),
+)
+"""A saved run configuration (JSON): suites, target, judge, limits; secrets by variable name only."""
+
+project_runs = Table(
+    "project_runs",
+    metadata,
+    Column("run_id", String(100), primary_key=True),
+    Column("system_id", String(100), ForeignKey("project_systems.system_id", ondelete="CASCADE"), nullable=False),
+    Column("config_id", Integer),
+    Column("started_by", Integer),
+    Column("job_state", String(20), nullable=False),
+    Column("progress", Text, nullable=False, default="{}"),
+    Column("message", Text, nullable=False, default=""),
+    Column("created_at", Float, nullable=False),
+    Column("updated_at", Float, nullable=False),
+)
+"""Which system (and so which project) a run assesses, and the state of the job running it:
+queued, running, finished, failed, interrupted, or attached (a CLI run filed under a system).
+``progress`` holds the live counters the run page streams."""
+
+Index("ix_project_runs_system", project_runs.c.system_id, project_runs.c.created_at)
 
 # --- human review of verdicts (shinsa.review) ---------------------------------------------------
 
