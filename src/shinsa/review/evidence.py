@@ -49,8 +49,9 @@ def media_type_of(content: bytes) -> str | None:
     return "text/plain; charset=utf-8"
 
 
-def store_evidence(store: Store, run_id: str, question_id: str, filename: str, content: bytes, uploaded_by: str) -> StoredEvidence:
-    """Check and store one file, and attach it to a run's checklist question."""
+def check_evidence(filename: str, content: bytes) -> str:
+    """The file's media type, or :class:`EvidenceRefused` when it is empty, too large or of a type
+    that is not accepted (nothing is stored either way)."""
     if len(content) > MAX_EVIDENCE_BYTES:
         raise EvidenceRefused(f"{filename}: {len(content):,} bytes is larger than the {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB allowed for evidence")
     if not content:
@@ -58,6 +59,12 @@ def store_evidence(store: Store, run_id: str, question_id: str, filename: str, c
     media_type = media_type_of(content)
     if media_type is None:
         raise EvidenceRefused(f"{filename}: evidence must be a PDF, PNG, JPEG or UTF-8 text file")
+    return media_type
+
+
+def store_evidence(store: Store, run_id: str, question_id: str, filename: str, content: bytes, uploaded_by: str) -> StoredEvidence:
+    """Check and store one file, and attach it to a run's checklist question."""
+    media_type = check_evidence(filename, content)
     store.require_run(run_id)
     digest = hashlib.sha256(content).hexdigest()
     name = filename.replace("\\", "/").rsplit("/", 1)[-1][:300] or digest
