@@ -131,3 +131,20 @@ def test_verdict_sources_say_how_many_people_decided(store: Store) -> None:
     for row in store.iter_attempts("r1"):
         sources.add(row)
     assert (sources.total, sources.automatic, sources.awaiting_review, sources.reviewed) == (5, 3, 1, 1)
+
+
+def test_published_accuracy_is_shown_when_a_scorer_has_one(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from shinsa.report.i18n import Translator
+    from shinsa.report.view import verdict_source_lines
+    from shinsa.scorers.refusal import RefusalScorer
+
+    sources = VerdictSources()
+    for row in store.iter_attempts("r1"):
+        sources.add(row)
+    english = Translator("en")
+    monkeypatch.setattr(RefusalScorer, "measured_accuracy", {}, raising=False)
+    assert verdict_source_lines(sources, english)[-1] == "The scorers publish no measured accuracy for their automatic verdicts."
+    monkeypatch.setattr(RefusalScorer, "measured_accuracy", {"binary": 0.973, "3-way": 0.912}, raising=False)
+    assert verdict_source_lines(sources, english)[-1] == "Measured accuracy of the automatic verdicts: refusal 3-way 91.2%, binary 97.3%."
+    monkeypatch.setattr(RefusalScorer, "measured_accuracy", 0.9, raising=False)
+    assert "refusal 90.0%" in verdict_source_lines(sources, Translator("ja"))[-1]

@@ -471,7 +471,10 @@ def verdict_source_lines(sources: VerdictSources, t: Translator) -> list[str]:
     ]
     if sources.automatic:
         accuracy = sources.accuracy()
-        figures = ", ".join(f"{name} {value:.1%}" for name, value in sorted(accuracy.items()))
+        figures = ", ".join(
+            f"{name} " + ", ".join(f"{measure} {share:.1%}".strip() for measure, share in sorted(shares.items()))
+            for name, shares in sorted(accuracy.items())
+        )
         lines.append(t("sources_accuracy", figures=figures) if figures else t("sources_accuracy_unknown"))
     return lines
 

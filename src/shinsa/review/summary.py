@@ -17,8 +17,9 @@ from shinsa.scorers.base import scorers
 
 _NO_VERDICT_VALUES = frozenset(o.value for o in NO_VERDICT)
 ACCURACY_ATTRIBUTE = "measured_accuracy"
-"""The scorer class attribute (a share in [0, 1]) giving the accuracy measured for its automatic
-verdicts; a scorer without it is shown without a figure."""
+"""The scorer class attribute giving the accuracy measured for its automatic verdicts: a share in
+[0, 1], or shares by measure name; a scorer without it (or with an empty mapping) is shown without
+a figure."""
 
 
 @dataclass
@@ -46,14 +47,20 @@ class VerdictSources:
             self.automatic += 1
             self.automatic_by_scorer[row.get("scorer") or ""] += 1
 
-    def accuracy(self) -> dict[str, float]:
-        """The published accuracy of each scorer that decided verdicts here, where one is published."""
-        found = {}
+    def accuracy(self) -> dict[str, dict[str, float]]:
+        """The published accuracy of each scorer that decided verdicts here, where one is
+        published: a share, or shares by measure (e.g. ``{"binary": 0.97, "3-way": 0.91}``),
+        given as ``{"": share}`` or that mapping."""
+        found: dict[str, dict[str, float]] = {}
         for name in self.automatic_by_scorer:
             try:
                 value = getattr(scorers.get(name), ACCURACY_ATTRIBUTE, None)
             except InputError:
                 continue
             if isinstance(value, int | float):
-                found[name] = float(value)
+                found[name] = {"": float(value)}
+            elif isinstance(value, dict):
+                shares = {str(k): float(v) for k, v in value.items() if isinstance(v, int | float)}
+                if shares:
+                    found[name] = shares
         return found
