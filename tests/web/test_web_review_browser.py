@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import free_port
 from review_web_fixtures import PASSWORD, build_workspace
 
+from conftest import free_port
 from shinsa.store.store import Store
 from shinsa.web.app import create_app
 from shinsa.web.deps import Settings
