@@ -148,3 +148,36 @@ def test_published_accuracy_is_shown_when_a_scorer_has_one(store: Store, monkeyp
     assert verdict_source_lines(sources, english)[-1] == "Measured accuracy of the automatic verdicts: refusal 3-way 91.2%, binary 97.3%."
     monkeypatch.setattr(RefusalScorer, "measured_accuracy", 0.9, raising=False)
     assert "refusal 90.0%" in verdict_source_lines(sources, Translator("ja"))[-1]
+
+
+def test_concurrent_saves_on_postgres_keep_exactly_one(postgres_url: str) -> None:
+    _check_concurrent_saves(Store(postgres_url))
+
+
+def test_concurrent_saves_on_sqlite_keep_exactly_one(sqlite_url: str) -> None:
+    _check_concurrent_saves(Store(sqlite_url))
+
+
+def _check_concurrent_saves(store: Store) -> None:
+    """Eight reviewers save the same attempt at once from the same version: one wins, the others
+    get a conflict, and the log holds one decision per version (never a lost update)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    write_run(store, "r1", _rows())
+    key = find_attempt(store, "r1", "h-3")
+
+    def save(index: int, version: int) -> str:
+        try:
+            save_decision(store, key, Outcome.REFUSED if index % 2 else Outcome.PARTIAL, f"reviewer-{index}", "", version)
+        except ReviewConflict:
+            return "conflict"
+        return "saved"
+
+    for version in (0, 1):
+        with ThreadPoolExecutor(8) as pool:
+            results = list(pool.map(save, range(8), [version] * 8))
+        assert results.count("saved") == 1 and results.count("conflict") == 7
+    decisions = history(store, key)
+    assert [d["version"] for d in decisions] == [1, 2]
+    state = current_state(store, key)
+    assert state is not None and state["version"] == 2 and state["reviewer"] == decisions[-1]["reviewer"]
