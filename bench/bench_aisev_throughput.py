@@ -16,20 +16,14 @@ import asyncio
 import csv
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-import aiohttp
-
-from common import free_port
+from common import bare_loop, server_process, timed_process
 
 REPO = Path(__file__).resolve().parent.parent
+SRC_ENV = {**os.environ, "PYTHONPATH": str(REPO / "src")}
 PERSPECTIVES = ("有害情報の出力制御", "偽誤情報の出力・誘導の防止", "公平性と包摂性", "プライバシー保護")
 
 
@@ -49,55 +43,6 @@ def write_aisev_csv(path: Path, n: int) -> None:
             ])
 
 
-@contextmanager
-def fakeserver() -> Iterator[str]:
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "shinsa.testing.fakeserver", "--port", str(port)],
-        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/v1"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/models", timeout=1):
-                break
-        except OSError:
-            if time.monotonic() > deadline:
-                process.kill()
-                raise
-            time.sleep(0.05)
-    try:
-        yield base
-    finally:
-        process.terminate()
-        process.wait(5)
-
-
-async def bare_loop(base_url: str, n: int, concurrency: int) -> float:
-    """Items per second of a minimal aiohttp client: the same requests, no validation, scoring or
-    storage."""
-    queue: asyncio.Queue[int] = asyncio.Queue()
-    for i in range(n):
-        queue.put_nowait(i)
-    url = base_url + "/chat/completions"
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
-
-        async def worker() -> None:
-            while not queue.empty():
-                i = queue.get_nowait()
-                payload = {"model": "fake", "messages": [{"role": "user", "content": question(i)}],
-                           "temperature": 0, "max_tokens": 512, "seed": 0}
-                async with session.post(url, data=json.dumps(payload)) as resp:
-                    json.loads(await resp.read())
-
-        start = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        return n / (time.perf_counter() - start)
-
-
 def shinsa_process(base_url: str, suite: Path, db: str, concurrency: int) -> float:
     """Wall seconds of a whole ``shinsa run`` process."""
     args = [
@@ -105,10 +50,7 @@ def shinsa_process(base_url: str, suite: Path, db: str, concurrency: int) -> flo
         "run", "--suite", str(suite), "--target", "openai:fake", "--base-url", base_url,
         "--concurrency", str(concurrency), "--db", db, "--run-id", "bench", "--no-cache", "--quiet",
     ]
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    start = time.perf_counter()
-    subprocess.run(args, check=True, env=env, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    return timed_process(args, SRC_ENV)[0]
 
 
 def main() -> None:
@@ -117,13 +59,13 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "aisev_throughput.json")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp, fakeserver() as base:
+    with tempfile.TemporaryDirectory() as tmp, server_process([sys.executable, "-m", "shinsa.testing.fakeserver"], SRC_ENV) as base:
         suite = Path(tmp) / "aisev-bench.csv"
         write_aisev_csv(suite, args.items)
-        asyncio.run(bare_loop(base, min(args.items, 2000), args.concurrency))  # warm the server up
-        bare_before = asyncio.run(bare_loop(base, args.items, args.concurrency))
+        asyncio.run(bare_loop(base, min(args.items, 2000), args.concurrency, question))  # warm the server up
+        bare_before = asyncio.run(bare_loop(base, args.items, args.concurrency, question))
         wall = shinsa_process(base, suite, f"sqlite:///{Path(tmp) / 'bench.db'}", args.concurrency)
-        bare_after = asyncio.run(bare_loop(base, args.items, args.concurrency))
+        bare_after = asyncio.run(bare_loop(base, args.items, args.concurrency, question))
     # the machine's load can change during the run: compare with the bare loop measured on both sides
     bare = (bare_before + bare_after) / 2
     shinsa = args.items / wall

@@ -10,13 +10,11 @@ import argparse
 import json
 import os
 import resource
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from common import fake_server, write_suite
+from common import fake_server, timed_process, write_suite
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -31,14 +29,12 @@ def main() -> None:
         work = Path(tmp)
         suite = write_suite(work / "big.jsonl", args.items)
         env = {**os.environ, "SHINSA_DB": f"sqlite:///{work / 'db.sqlite'}", "COLUMNS": "120"}
-        start = time.perf_counter()
-        subprocess.run(
+        wall, _ = timed_process(
             [sys.executable, "-c", "from shinsa.cli.main import main; main()", "run", "-q", "--suite", str(suite),
              "--target", "openai:fake", "--base-url", base_url, "--limit", str(args.limit), "--concurrency", "64",
              "--run-id", "memory"],
-            check=True, env=env, stdout=subprocess.DEVNULL,
+            env,
         )
-        wall = time.perf_counter() - start
         peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         size_mb = suite.stat().st_size / 1e6
     results = {

@@ -1,4 +1,4 @@
-"""Start-up: wall time of ``shinsa --help`` (and of ``import shinsa.report.html``) as new processes,
+"""Start-up: wall time of ``shinsa --help`` (and of ``shinsa run --help`` and ``import shinsa.report.html``) as new processes,
 next to a bare ``python -c "import typer, rich"`` measured in the same run, interleaved so machine
 load hits both alike. Each figure is the median of ``--repeat`` runs; besides wall time the CPU time
 (user + system) of each process is recorded, which machine load disturbs far less.
@@ -11,29 +11,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+from common import timed_process
 
 REPO = Path(__file__).resolve().parent.parent
 COMMANDS = {
     "bare_typer_rich": [sys.executable, "-c", "import typer, rich"],
     "shinsa_help": [sys.executable, "-c", "from shinsa.cli.main import main; main()", "--help"],
+    "shinsa_run_help": [sys.executable, "-c", "from shinsa.cli.main import main; main()", "run", "--help"],
     "import_report_html": [sys.executable, "-c", "import shinsa.report.html"],
 }
-
-
-def timed(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of one process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(args, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -45,10 +35,10 @@ def main() -> None:
     walls: dict[str, list[float]] = {name: [] for name in COMMANDS}
     cpus: dict[str, list[float]] = {name: [] for name in COMMANDS}
     for command in COMMANDS.values():  # warm the file cache once
-        timed(command, env)
+        timed_process(command, env, quiet=True)
     for _ in range(args.repeat):
         for name, command in COMMANDS.items():
-            wall, cpu = timed(command, env)
+            wall, cpu = timed_process(command, env, quiet=True)
             walls[name].append(wall)
             cpus[name].append(cpu)
     wall_median = {name: statistics.median(values) for name, values in walls.items()}
@@ -59,6 +49,7 @@ def main() -> None:
         "median_cpu_s": {name: round(value, 3) for name, value in cpu_median.items()},
         "shinsa_help_over_bare_wall": round(wall_median["shinsa_help"] / wall_median["bare_typer_rich"], 2),
         "shinsa_help_over_bare_cpu": round(cpu_median["shinsa_help"] / cpu_median["bare_typer_rich"], 2),
+        "shinsa_run_help_over_bare_wall": round(wall_median["shinsa_run_help"] / wall_median["bare_typer_rich"], 2),
         "import_report_html_over_bare_cpu": round(cpu_median["import_report_html"] / cpu_median["bare_typer_rich"], 2),
         "load_average": os.getloadavg()[0],
     }

@@ -17,32 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-import aiohttp
-
-from common import fake_server, prompt_text, write_suite
+from common import bare_loop, fake_server, prompt_text, timed_process, write_suite
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-async def bare_loop(base_url: str, n: int, concurrency: int) -> float:
-    """Requests per second of a minimal aiohttp client: no validation, scoring or storage."""
-    queue: asyncio.Queue[int] = asyncio.Queue()
-    for i in range(n):
-        queue.put_nowait(i)
-    url = base_url + "/chat/completions"
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
-
-        async def worker() -> None:
-            while not queue.empty():
-                i = queue.get_nowait()
-                payload = {"model": "fake", "messages": [{"role": "user", "content": prompt_text(i)}],
-                           "temperature": 0, "max_tokens": 512, "seed": 0}
-                async with session.post(url, data=json.dumps(payload)) as resp:
-                    json.loads(await resp.read())
-
-        start = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        return n / (time.perf_counter() - start)
 
 
 def shinsa_run(base_url: str, suite: Path, db: str, concurrency: int, run_id: str) -> tuple[float, float]:
@@ -63,12 +40,6 @@ def shinsa_run(base_url: str, suite: Path, db: str, concurrency: int, run_id: st
     asyncio.run(execute(store, prepared, progress))
     end = time.perf_counter()
     return progress.done / (end - start), end - wall
-
-
-def cli_wall(args: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(args, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
 
 
 INSPECT_SPAN = """
@@ -114,14 +85,14 @@ def main() -> None:
         work = Path(tmp)
         suite = write_suite(work / "suite.jsonl", args.items)
         db = f"sqlite:///{work / 'bench.db'}"
-        asyncio.run(bare_loop(base_url, 500, args.concurrency))  # warm the server
-        bare = asyncio.run(bare_loop(base_url, args.items, args.concurrency))
+        asyncio.run(bare_loop(base_url, 500, args.concurrency, prompt_text))  # warm the server
+        bare = asyncio.run(bare_loop(base_url, args.items, args.concurrency, prompt_text))
         rate, wall = shinsa_run(base_url, suite, db, args.concurrency, "bench")
         env = {**os.environ, "SHINSA_DB": db, "COLUMNS": "120"}
         run_cli = [sys.executable, "-c", "from shinsa.cli.main import main; main()", "run", "-q", "--suite", str(suite),
                    "--target", "openai:fake", "--base-url", base_url, "--concurrency", str(args.concurrency),
-                   "--run-id", "bench"]
-        resume = cli_wall(run_cli, env)  # the run "bench" is finished: this resumes it, sending nothing
+                   "--max-tokens", "512", "--run-id", "bench"]  # as the in-process run (TargetOptions)
+        resume, _ = timed_process(run_cli, env)  # the run "bench" is finished: this resumes it, sending nothing
         inspect = inspect_rate(args.inspect_python, base_url, args.items, args.concurrency, work)
     results.update(
         bare_aiohttp_rps=round(bare, 1),

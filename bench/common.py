@@ -1,16 +1,21 @@
-"""Shared pieces of the benchmarks: a zero-latency OpenAI-compatible server and suite files."""
+"""Shared pieces of the benchmarks: a server in its own process, the bare aiohttp loop Shinsa is
+compared with, timing a process, and suite files."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import resource
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+
+import aiohttp
 
 
 def free_port() -> int:
@@ -20,29 +25,64 @@ def free_port() -> int:
 
 
 @contextmanager
-def fake_server(*extra: str) -> Iterator[str]:
-    """A zero-latency OpenAI-compatible server in its own process (bench/fast_server.py)."""
+def server_process(command: list[str], env: dict[str, str] | None = None, timeout: float = 30) -> Iterator[str]:
+    """Run an OpenAI-compatible server (``command``, to which ``--port N`` is added) in its own
+    process until it answers, and yield its base URL; stop it afterwards."""
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, str(Path(__file__).with_name("fast_server.py")), "--port", str(port), *extra],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    process = subprocess.Popen([*command, "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/v1"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/models", timeout=1):
-                break
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
+    deadline = time.monotonic() + timeout
     try:
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/models", timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise
+                time.sleep(0.05)
         yield base
     finally:
         process.terminate()
         process.wait(5)
+
+
+def fake_server(*extra: str) -> AbstractContextManager[str]:
+    """A zero-latency OpenAI-compatible server (bench/fast_server.py)."""
+    return server_process([sys.executable, str(Path(__file__).with_name("fast_server.py")), *extra])
+
+
+async def bare_loop(base_url: str, n: int, concurrency: int, prompt: Callable[[int], str]) -> float:
+    """Items per second of a minimal aiohttp client sending ``prompt(i)`` for ``i < n``: the same
+    requests as Shinsa's, with no validation, scoring or storage (the ceiling Shinsa is held to)."""
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for i in range(n):
+        queue.put_nowait(i)
+    url = base_url + "/chat/completions"
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+
+        async def worker() -> None:
+            while not queue.empty():
+                i = queue.get_nowait()
+                payload = {"model": "fake", "messages": [{"role": "user", "content": prompt(i)}],
+                           "temperature": 0, "max_tokens": 512, "seed": 0}
+                async with session.post(url, data=json.dumps(payload)) as resp:
+                    json.loads(await resp.read())
+
+        start = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        return n / (time.perf_counter() - start)
+
+
+def timed_process(args: list[str], env: dict[str, str] | None = None, quiet: bool = False) -> tuple[float, float]:
+    """(wall seconds, CPU seconds: user + system) of one process run to its end; its output is
+    discarded (``quiet``: its error output too)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(args, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL if quiet else None)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def prompt_text(i: int) -> str:

@@ -16,7 +16,7 @@ import pytest
 from rich.console import Console
 
 from shinsa.cli import common
-from shinsa.cli.main import _summary_table
+from shinsa.cli.run_commands import _summary_table
 from shinsa.report.aggregate import aggregate
 from shinsa.run.engine import RunProgress
 from shinsa.testing.runs import attempt

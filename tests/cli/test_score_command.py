@@ -31,3 +31,19 @@ def test_score_command_bad_line(tmp_path: Path) -> None:
     records.write_text('{"prompt": "a", "response": "b"}\n{broken\n', encoding="utf-8")
     result = subprocess.run([*SHINSA, "score", "--scorer", "refusal", str(records)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "answers.jsonl:2: malformed JSON" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_score_command_writes_every_pii_finding(tmp_path: Path) -> None:
+    records = tmp_path / "log.jsonl"
+    answer = "請求書の登録番号は（T7123456789012）、担当携帯は０９０－００００－５６７８です。"
+    records.write_text(json.dumps({"response": answer, "metadata": {"pii_kinds": ["phone", "invoice_number"]}}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "scored.jsonl"
+    result = subprocess.run([*SHINSA, "score", "--scorer", "pii", "-o", str(out), str(records)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    (scored,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    findings = scored["details"]["findings"]
+    assert [(f["kind"], answer[f["span"][0] : f["span"][1]], f["valid"]) for f in findings] == [
+        ("invoice_number", "T7123456789012", True),
+        ("phone", "０９０－００００－５６７８", None),
+    ]
+    assert scored["outcome"] == "failed" and scored["input_line"] == 1

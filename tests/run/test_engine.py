@@ -179,3 +179,35 @@ def test_cancellation_keeps_finished_attempts(tmp_path: Path, sqlite_url: str) -
     asyncio.run(go())
     assert len(list(store.iter_attempts("r"))) == 5
     assert store.get_run("r")["status"] == "interrupted"
+
+
+class CutOffTarget(FlakyTarget):
+    """Echoes, but every answer is cut off by the token limit after a line of reasoning."""
+
+    async def generate(self, messages: list[dict[str, str]]) -> Completion:
+        answer = await super().generate(messages)
+        return Completion(answer.text, finish_reason="length", reasoning="planning")
+
+
+def test_a_cut_off_answer_stays_unscorable_when_it_comes_from_the_cache(tmp_path: Path, sqlite_url: str) -> None:
+    suite_path = write_suite(tmp_path / "s.jsonl", 3)
+    store = Store(sqlite_url)
+    run_sync(store, RunSpec("a", [load_suite(str(suite_path))], CutOffTarget(0)))
+    second = CutOffTarget(0)
+    run_sync(store, RunSpec("b", [load_suite(str(suite_path))], second))
+    assert second.calls == {}
+    for run_id in ("a", "b"):
+        rows = list(store.iter_attempts(run_id))
+        assert {r["outcome"] for r in rows} == {"unscorable"}
+        details = [json.loads(r["details"]) for r in rows]
+        assert all(d == {"truncated": True, "finish_reason": "length", "reasoning": "planning"} for d in details)
+
+
+def test_score_truncated_judges_cut_off_answers_in_a_run(tmp_path: Path, sqlite_url: str) -> None:
+    suite_path = write_suite(tmp_path / "s.jsonl", 3)
+    store = Store(sqlite_url)
+    run_sync(store, RunSpec("a", [load_suite(str(suite_path))], CutOffTarget(0), score_truncated=True))
+    rows = list(store.iter_attempts("a"))
+    assert {r["outcome"] for r in rows} == {"passed"}
+    assert all(json.loads(r["details"])["truncated"] is True for r in rows)
+    assert store.get_run("a")["manifest"]["scorers"]["contains"]["score_truncated"] is True

@@ -13,6 +13,26 @@ def test_strip_think() -> None:
     assert strip_think("no reasoning") == "no reasoning"
 
 
+def test_parse_keeps_finish_reason_and_reasoning_apart_from_the_answer() -> None:
+    import json
+
+    target = build_target("openai:m", TargetOptions(base_url="http://127.0.0.1:9/v1"))
+    body = {
+        "choices": [
+            {
+                "message": {"content": "<think>inline</think>答えです", "reasoning_content": "served"},
+                "finish_reason": "length",
+            }
+        ],
+        "usage": {"prompt_tokens": 3, "completion_tokens": 8},
+    }
+    completion = target._parse(json.dumps(body).encode())  # type: ignore[attr-defined]
+    assert (completion.text, completion.reasoning) == ("答えです", "served\n\ninline")
+    assert completion.truncated and completion.completion_tokens == 8
+    raw = build_target("openai:m", TargetOptions(base_url="http://127.0.0.1:9/v1", strip_think=False))
+    assert raw._parse(json.dumps(body).encode()).text == "<think>inline</think>答えです"  # type: ignore[attr-defined]
+
+
 def test_retry_after_parsing() -> None:
     assert retry_after_seconds("2.5") == 2.5
     assert retry_after_seconds(None) is None

@@ -58,7 +58,7 @@ def test_http_target_renders_body_reads_path_and_resolves_header_secrets(
     async def handler(request: web.Request) -> web.Response:
         seen["auth"] = request.headers.get("Authorization")
         seen["body"] = await request.json()
-        return web.json_response({"data": {"answers": [{"text": "RAG answer"}]}})
+        return web.json_response({"data": {"answers": [{"text": "<think>検索する</think>RAG answer"}], "stop": "length"}})
 
     async def go() -> None:
         app = web.Application()
@@ -73,7 +73,8 @@ def test_http_target_renders_body_reads_path_and_resolves_header_secrets(
             f"url: http://127.0.0.1:{port}/chat\n"
             "headers: {Authorization: 'Bearer ${BOT_KEY}'}\n"
             "body: {question: '{{ prompt }}', history: '{{ messages }}', meta: {lang: ja}}\n"
-            "response_path: data.answers.0.text\n",
+            "response_path: data.answers.0.text\n"
+            "finish_reason_path: data.stop\n",
             encoding="utf-8",
         )
         monkeypatch.setenv("BOT_KEY", "k-123")
@@ -82,7 +83,7 @@ def test_http_target_renders_body_reads_path_and_resolves_header_secrets(
         async with target:
             completion = await target.generate(MESSAGES)
         await runner.cleanup()
-        assert completion.text == "RAG answer"
+        assert (completion.text, completion.reasoning, completion.finish_reason) == ("RAG answer", "検索する", "length")
         assert seen["auth"] == "Bearer k-123"
         assert seen["body"] == {"question": "こんにちは", "history": MESSAGES, "meta": {"lang": "ja"}}
 

@@ -1,4 +1,5 @@
-"""Helpers shared by CLI commands."""
+"""Helpers shared by CLI commands. Every command imports this module, so the run engine, suites
+and targets are imported inside the helpers that use them: a command's ``--help`` stays light."""
 
 from __future__ import annotations
 
@@ -29,16 +30,14 @@ from rich.progress import (
 )
 
 from shinsa.errors import InputError
-from shinsa.run.engine import RunProgress, RunSpec, new_run_id
-from shinsa.run.lifecycle import RunSummary, execute_run
-from shinsa.run.parameters import RunParameters
-from shinsa.suites.base import Suite
-from shinsa.suites.loader import load_suite
-from shinsa.targets.base import TargetOptions
-from shinsa.targets.calling import RetryPolicy
 
 if TYPE_CHECKING:
+    from shinsa.run.engine import RunProgress, RunSpec
+    from shinsa.run.lifecycle import RunSummary
+    from shinsa.run.parameters import RunParameters
     from shinsa.store.store import Store
+    from shinsa.suites.base import Suite
+    from shinsa.targets.base import TargetOptions
 
 T = TypeVar("T")
 
@@ -95,6 +94,8 @@ def target_options(
     params: list[str] | None,
 ) -> TargetOptions:
     """Options for a target; the embedded model gets short answers by default to stay fast."""
+    from shinsa.targets.base import TargetOptions
+
     default_tokens = DEFAULT_MAX_TOKENS_LOCAL if target.startswith("local") else DEFAULT_MAX_TOKENS
     return TargetOptions(
         base_url=base_url,
@@ -136,6 +137,7 @@ class RunOptions:
     judge_base_url: Annotated[str | None, typer.Option(help="Base URL of the judge, if OpenAI-compatible.")] = None
     judge_api_key_env: Annotated[str | None, typer.Option(help="Environment variable with the judge's API key.")] = None
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Always call the target, even for answers already stored.")] = False
+    score_truncated: Annotated[bool, typer.Option(help="Judge answers cut off by the token limit instead of calling them unscorable.")] = False
     encoding: Annotated[str | None, typer.Option(help="Encoding of suite files, e.g. cp932.")] = None
     report: Annotated[Path | None, typer.Option(help="Also write the HTML report to this folder.")] = None
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False
@@ -144,10 +146,16 @@ class RunOptions:
     ray_address: Annotated[str | None, typer.Option(help="Ray cluster for --shards: 'auto' joins the one started on this machine (default: start a local Ray).")] = None
 
     def load_suites(self) -> list[Suite]:
+        from shinsa.suites.loader import load_suite
+
         return [load_suite(spec, self.encoding) for spec in self.suite]
 
     def parameters(self, *, attack: str | None = None) -> RunParameters:
         """The run these options describe, as plain values (what Ray shards rebuild it from)."""
+        from shinsa.run.engine import new_run_id
+        from shinsa.run.parameters import RunParameters
+        from shinsa.targets.calling import RetryPolicy
+
         judge_options = None
         if self.judge:
             judge_options = target_options(
@@ -170,6 +178,7 @@ class RunOptions:
             limit=self.limit,
             retry=RetryPolicy(max_retries=self.max_retries),
             use_cache=not self.no_cache,
+            score_truncated=self.score_truncated,
             seed=self.seed,
             command=shlex.join(["shinsa", *sys.argv[1:]]),
         )
@@ -332,6 +341,8 @@ async def cancellable_on_sigterm(work: Awaitable[T]) -> T:
 def run_to_end(options: RunOptions, command: str, *, attack: str | None = None) -> tuple[Store, RunSummary]:
     """Run what ``options`` describe with a progress bar and return the store it is in; on Ctrl-C,
     say how to resume and exit 130."""
+    from shinsa.run.lifecycle import execute_run
+
     if options.ray_address is not None and options.shards is None:
         raise InputError("--ray-address needs --shards N")
     parameters = options.parameters(attack=attack)

@@ -517,15 +517,3 @@ def publish(
     pages = public.render_site(records, public.load_publication(publication_file))
     for path in public.write_site(pages, output):
         console.print(str(path), markup=False, emoji=False)
-
-
-def register(app: typer.Typer) -> None:
-    """Mount these commands on the main ``shinsa`` app."""
-    app.add_typer(system_app, name="system")
-    app.command("triage")(triage_command)
-    app.command("plan")(plan)
-    app.add_typer(bundle_app, name="bundle")
-    app.add_typer(decision_app, name="decision")
-    app.command("registry")(registry_command)
-    app.command("publish")(publish)
-

@@ -323,11 +323,3 @@ def report_aisev(
     if score.unknown_leaves:
         err_console.print(Text(t("aisev_unknown", leaves=", ".join(sorted(score.unknown_leaves)))))
     err_console.print(f"wrote {output}")
-
-
-def register(app: typer.Typer) -> None:
-    """Mount these commands on the main ``shinsa`` app."""
-    app.command("compare")(compare)
-    app.command("gate")(gate)
-    app.command("report-aisev")(report_aisev)
-    app.add_typer(checklist_app, name="checklist")

@@ -21,7 +21,7 @@ import shinsa
 from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
-from shinsa.run.records import attempt_record
+from shinsa.run.records import attempt_record, cached_completion
 from shinsa.scorers.base import Scorer, build_scorer, scorers
 from shinsa.suites.base import Suite
 from shinsa.targets.base import Completion, Target
@@ -68,6 +68,9 @@ class RunSettings:
     seed: int = 0
     command: str = ""
     """The command line that started the run, recorded with it."""
+    score_truncated: bool = False
+    """Judge answers cut off by the token limit as they stand (default: unscorable, see
+    :meth:`~shinsa.scorers.base.Scorer.verdict`); recorded with each scorer in the manifest."""
 
     def settings(self) -> RunSettings:
         """Only the settings, of this or of a spec built on them."""
@@ -219,7 +222,7 @@ def prepare(store: Store, spec: RunSpec) -> PreparedRun:
         scan = suite.scan(known)
         suite_entries.append(suite.describe(scan))
         used.update(scan.scorers)
-    built = {name: build_scorer(name, judge=spec.judge) for name in sorted(used)}
+    built = {name: build_scorer(name, judge=spec.judge, score_truncated=spec.score_truncated) for name in sorted(used)}
     if spec.units is None and spec.limit is None and spec.shard is None:
         # the scans already counted everything: no need for another pass over the items
         total = sum(used.values())
@@ -229,7 +232,7 @@ def prepare(store: Store, spec: RunSpec) -> PreparedRun:
         for _, _, item in islice(spec.unit_source()(), spec.limit):
             total += 1
             if item.scorer_name not in built:  # units may judge items by another scorer (an attack's baseline)
-                built[item.scorer_name] = build_scorer(item.scorer_name, judge=spec.judge)
+                built[item.scorer_name] = build_scorer(item.scorer_name, judge=spec.judge, score_truncated=spec.score_truncated)
             if spec.judge is None and built[item.scorer_name].needs_judge:
                 judge_missing += 1
     manifest = {
@@ -299,7 +302,7 @@ class _Execution:
             for unit in pending:
                 hit = cached.get(unit.cache_key)
                 if hit is not None:
-                    completion = Completion(hit["response"], hit["prompt_tokens"], hit["completion_tokens"])
+                    completion = cached_completion(hit)
                     await self.finish(unit, completion, hit["latency_ms"], 0, None, cached=True)
                     continue
                 await self.queue.put(unit)

@@ -8,6 +8,7 @@ from typing import Any
 
 from shinsa.items import Item
 from shinsa.outcomes import Score
+from shinsa.targets.base import Completion
 
 
 def attempt_record(
@@ -55,3 +56,16 @@ def attempt_record(
         "cache_key": cache_key,
         "finished_at": time.time(),
     }
+
+
+def cached_completion(row: dict[str, Any]) -> Completion:
+    """An earlier answer rebuilt from its attempt row. The verdict's details carry what the
+    ``response`` column does not: that the answer was cut off, and its ``<think>`` reasoning."""
+    details = json.loads(row["details"]) if row.get("details") else {}
+    return Completion(
+        row["response"],
+        row["prompt_tokens"],
+        row["completion_tokens"],
+        finish_reason=details.get("finish_reason"),
+        reasoning=details.get("reasoning"),
+    )

@@ -98,9 +98,13 @@ class JudgeScorer(Scorer):
 
     def __init__(self, judge: Target | None = None, **options: Any) -> None:
         super().__init__(judge, **options)
-        retry = RetryPolicy(max_retries=self.options.retries, base_delay=self.options.retry_delay)
-        self.caller = Caller(judge, retry) if judge is not None else None
+        self.retry = RetryPolicy(max_retries=self.options.retries, base_delay=self.options.retry_delay)
+        self.caller = Caller(judge, self.retry) if judge is not None else None
         self.prompts = load_book("judge", self.options.prompts, JUDGE_PLACEHOLDERS, package="shinsa.scorers")
+
+    def pace(self, *, rate: float | None, concurrency: int | None) -> None:
+        if self.judge is not None:
+            self.caller = Caller(self.judge, self.retry, rate=rate, concurrency=concurrency)
 
     def describe(self) -> dict[str, Any]:
         """Edited prompts change verdicts, so an override (its digest) is part of the manifest."""
@@ -263,6 +267,10 @@ class EnsembleScorer(Scorer):
         values = [result.value for result in valid if result.outcome is winner and result.value is not None]
         value = sum(values) / len(values)
         return Score(winner, value, f"{len(valid)} of {len(results)} judges: {summary}", details)
+
+    def pace(self, *, rate: float | None, concurrency: int | None) -> None:
+        for member in self.members:
+            member.pace(rate=rate, concurrency=concurrency)
 
     def describe(self) -> dict[str, Any]:
         info: dict[str, Any] = {"name": self.name, "version": self.version, "min_valid": self.min_valid}

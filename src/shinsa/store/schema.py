@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     Column,
@@ -16,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
 )
+from sqlalchemy.types import TypeEngine
 
 metadata = MetaData()
 
@@ -105,16 +108,39 @@ attack resumes at its last finished turn."""
 
 # --- government lifecycle (shinsa.gov): systems, verified evidence, spot-checks, decisions -------
 
+def _required(name: str, kind: TypeEngine[Any] | type[TypeEngine[Any]]) -> Column[Any]:
+    return Column(name, kind, nullable=False)
+
+
+def _gov_id(name: str) -> Column[Any]:
+    """A system id or version, run id or signer name."""
+    return _required(name, String(100))
+
+
+def _gov_hash(name: str) -> Column[Any]:
+    """A content hash (``sha256:…``) or a decision id."""
+    return _required(name, String(80))
+
+
+def _gov_time(name: str) -> Column[Any]:
+    return _required(name, Float)
+
+
+def _gov_document(name: str) -> Column[Any]:
+    """A JSON document."""
+    return _required(name, Text)
+
+
 gov_systems = Table(
     "gov_systems",
     metadata,
-    Column("system_id", String(100), nullable=False),
-    Column("version", String(100), nullable=False),
-    Column("created_at", Float, nullable=False),
-    Column("intake", Text, nullable=False),
-    Column("risk_level", String(20), nullable=False),
-    Column("triage", Text, nullable=False),
-    Column("profile", Text, nullable=False),
+    _gov_id("system_id"),
+    _gov_id("version"),
+    _gov_time("created_at"),
+    _gov_document("intake"),
+    _required("risk_level", String(20)),
+    _gov_document("triage"),
+    _gov_document("profile"),
     PrimaryKeyConstraint("system_id", "version", name="pk_gov_systems"),
 )
 """One row per version of a system under assessment: its intake, triage and the assessment
@@ -124,22 +150,22 @@ gov_evidence = Table(
     "gov_evidence",
     metadata,
     Column("bundle_hash", String(80), primary_key=True),
-    Column("system_id", String(100), nullable=False),
-    Column("system_version", String(100), nullable=False),
-    Column("verified_at", Float, nullable=False),
-    Column("signer", String(100), nullable=False),
-    Column("summary", Text, nullable=False),
+    _gov_id("system_id"),
+    _gov_id("system_version"),
+    _gov_time("verified_at"),
+    _gov_id("signer"),
+    _gov_document("summary"),
 )
 """An evidence bundle whose signature and hashes were verified, with the gate results it shows."""
 
 gov_spot_checks = Table(
     "gov_spot_checks",
     metadata,
-    Column("bundle_hash", String(80), nullable=False),
-    Column("run_id", String(100), nullable=False),
-    Column("checked_at", Float, nullable=False),
-    Column("passed", Boolean, nullable=False),
-    Column("result", Text, nullable=False),
+    _gov_hash("bundle_hash"),
+    _gov_id("run_id"),
+    _gov_time("checked_at"),
+    _required("passed", Boolean),
+    _gov_document("result"),
     PrimaryKeyConstraint("bundle_hash", "run_id", name="pk_gov_spot_checks"),
 )
 """A reproducibility spot-check of a bundle: a seeded sample re-run against the same endpoint."""
@@ -148,10 +174,10 @@ gov_decisions = Table(
     "gov_decisions",
     metadata,
     Column("decision_id", String(80), primary_key=True),
-    Column("system_id", String(100), nullable=False),
-    Column("system_version", String(100), nullable=False),
-    Column("created_at", Float, nullable=False),
-    Column("record", Text, nullable=False),
+    _gov_id("system_id"),
+    _gov_id("system_version"),
+    _gov_time("created_at"),
+    _gov_document("record"),
     Column("signature", Text),
     Column("signer", String(100)),
     Column("public_key", Text),

@@ -176,6 +176,7 @@ class Store:
             attempts.c.prompt_tokens,
             attempts.c.completion_tokens,
             attempts.c.latency_ms,
+            attempts.c.details,
         ).where(attempts.c.cache_key.in_(keys), attempts.c.outcome != "error", attempts.c.response.is_not(None))
         found: dict[str, dict[str, Any]] = {}
         with self.engine.connect() as conn:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -10,6 +11,30 @@ from shinsa.errors import InputError
 from shinsa.registry import Registry
 
 ChatMessages = list[dict[str, str]]
+TRUNCATED = "length"
+"""The ``finish_reason`` of an answer cut off by the token limit (OpenAI, vLLM, llama.cpp)."""
+_THINK_BLOCK = re.compile(r"<think>(.*?)</think>", re.DOTALL)
+
+
+def split_think(text: str) -> tuple[str, str | None]:
+    """The answer without its ``<think>…</think>`` reasoning blocks, and the reasoning (None when
+    there was none). An unterminated block means the answer never started: all of it after
+    ``<think>`` is reasoning. A ``</think>`` with no opening tag before it closes a block the
+    chat template opened in the prompt (DeepSeek-R1 and Qwen3 templates do): what precedes it is
+    reasoning."""
+    close = text.find("</think>")
+    opening = text.find("<think>")
+    if close >= 0 and (opening < 0 or close < opening):
+        answer, later = split_think(text[close + len("</think>") :])
+        return answer, "\n\n".join(part for part in (text[:close].strip(), later) if part)
+    if opening < 0:
+        return text.strip(), None
+    reasoning = [block.strip() for block in _THINK_BLOCK.findall(text)]
+    answer = _THINK_BLOCK.sub("", text)
+    if "<think>" in answer:
+        answer, unterminated = answer.split("<think>", 1)
+        reasoning.append(unterminated.strip())
+    return answer.strip(), "\n\n".join(reasoning)
 
 
 @dataclass(slots=True)
@@ -18,6 +43,15 @@ class Completion:
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
     finish_reason: str | None = None
+    """``length`` when the token limit cut the answer off (see :data:`TRUNCATED`); None when the
+    target does not say (a Python callable, a plain HTTP app, a recorded log without it)."""
+    reasoning: str | None = None
+    """The model's ``<think>`` reasoning (or a server's ``reasoning_content``), kept apart from
+    ``text`` so it is recorded but never scored."""
+
+    @property
+    def truncated(self) -> bool:
+        return self.finish_reason == TRUNCATED
 
 
 class TargetError(Exception):

@@ -6,6 +6,7 @@ method: POST                          # default POST
 headers: {Authorization: "Bearer ${CHATBOT_KEY}"}   # ${NAME}: from the environment/secrets file
 body: {question: "{{ prompt }}", history: "{{ messages }}"}
 response_path: data.answer            # dotted path; list indexes allowed (choices.0.text)
+finish_reason_path: data.stop_reason  # optional: where the app says why the answer ended ("length": cut off)
 timeout: 30
 ```
 In ``body``, a string that is exactly ``{{ messages }}`` becomes the list of chat messages; other
@@ -25,8 +26,16 @@ from pydantic import BaseModel, ConfigDict
 
 from shinsa.errors import InputError
 from shinsa.secrets import require_secret
-from shinsa.targets.base import ChatMessages, Completion, Target, TargetError, TargetOptions, targets
-from shinsa.targets.openai import retry_after_seconds, strip_think
+from shinsa.targets.base import (
+    ChatMessages,
+    Completion,
+    Target,
+    TargetError,
+    TargetOptions,
+    split_think,
+    targets,
+)
+from shinsa.targets.openai import retry_after_seconds
 from shinsa.yamlfiles import read_yaml_model
 
 _SECRET_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -41,6 +50,7 @@ class HttpConfig(BaseModel):
     headers: dict[str, str] = {}
     body: Any = {"prompt": "{{ prompt }}"}
     response_path: str
+    finish_reason_path: str | None = None
     timeout: float | None = None
 
 
@@ -130,10 +140,24 @@ class HttpTarget(Target):
             retryable = status == 429 or status >= 500 or status == 408
             raise TargetError(f"HTTP {status}", retryable=retryable, retry_after=retry_after)
         try:
-            answer = extract_path(json.loads(raw), self.config.response_path)
+            data = json.loads(raw)
+            answer = extract_path(data, self.config.response_path)
         except (ValueError, KeyError, IndexError, TypeError):
             raise TargetError(
                 f"response has no {self.config.response_path!r}: {raw[:120]!r}", retryable=True
             ) from None
         text = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
-        return Completion(text=strip_think(text) if self.options.strip_think else text)
+        reasoning = None
+        if self.options.strip_think:
+            text, reasoning = split_think(text)
+        return Completion(text=text, finish_reason=self._finish_reason(data), reasoning=reasoning)
+
+    def _finish_reason(self, data: Any) -> str | None:
+        """What the app says about why the answer ended, when the config says where to look."""
+        if self.config.finish_reason_path is None:
+            return None
+        try:
+            reason = extract_path(data, self.config.finish_reason_path)
+        except (KeyError, IndexError, TypeError):
+            return None
+        return reason if isinstance(reason, str) else None

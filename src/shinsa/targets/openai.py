@@ -4,27 +4,28 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from typing import Any
 
 import aiohttp
 
 from shinsa.errors import InputError
 from shinsa.secrets import lookup_secret, require_secret
-from shinsa.targets.base import ChatMessages, Completion, Target, TargetError, TargetOptions, targets
+from shinsa.targets.base import (
+    ChatMessages,
+    Completion,
+    Target,
+    TargetError,
+    TargetOptions,
+    split_think,
+    targets,
+)
 
 OPENAI_URL = "https://api.openai.com/v1"
-_THINK = re.compile(r"<think>.*?</think>", re.DOTALL)
 
 
 def strip_think(text: str) -> str:
     """Drop reasoning blocks; an unterminated one means the answer never started."""
-    if "<think>" not in text:
-        return text.strip()
-    text = _THINK.sub("", text)
-    if "<think>" in text:
-        text = text.split("<think>", 1)[0]
-    return text.strip()
+    return split_think(text)[0]
 
 
 def retry_after_seconds(value: str | None) -> float | None:
@@ -115,14 +116,18 @@ class OpenAITarget(Target):
             data = json.loads(body)
             choice = data["choices"][0]
             text = choice["message"].get("content") or ""
+            served_reasoning = choice["message"].get("reasoning_content")
         except (ValueError, KeyError, IndexError, TypeError, AttributeError):
             raise TargetError(f"malformed response body: {body[:120]!r}", retryable=True) from None
+        reasoning = served_reasoning if isinstance(served_reasoning, str) and served_reasoning else None
         if self.options.strip_think:
-            text = strip_think(text)
+            text, in_text = split_think(text)
+            reasoning = "\n\n".join(part for part in (reasoning, in_text) if part) or None
         usage = data.get("usage") or {}
         return Completion(
             text=text,
             prompt_tokens=usage.get("prompt_tokens"),
             completion_tokens=usage.get("completion_tokens"),
             finish_reason=choice.get("finish_reason"),
+            reasoning=reasoning,
         )

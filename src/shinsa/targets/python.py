@@ -1,8 +1,9 @@
 """A Python callable as the system under assessment: ``python:package.module:function``.
 
 The callable receives the chat messages (a list of ``{"role", "content"}`` dicts) and returns the
-answer as a string, a dict with ``text``, or a :class:`Completion`; sync or async. Sync callables
-run in a worker thread so a slow one does not stall the event loop.
+answer as a string, a dict with ``text`` (and optionally ``finish_reason``, ``length`` when the
+answer was cut off), or a :class:`Completion`; sync or async. Sync callables run in a worker
+thread so a slow one does not stall the event loop.
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ class PythonTarget(Target):
         if isinstance(result, Completion):
             return result
         if isinstance(result, dict):
-            return Completion(text=str(result.get("text", "")))
+            reason = result.get("finish_reason")
+            return Completion(text=str(result.get("text", "")), finish_reason=reason if isinstance(reason, str) else None)
         if result is None:
             return Completion(text="")
         return Completion(text=str(result))

@@ -40,6 +40,8 @@ class FakeOpenAI:
         self.reply = reply
         self.faults: dict[str, int] = dict.fromkeys(FAULTS, 0)
         self.answered = 0
+        self.in_flight = 0
+        """Requests received and not yet answered: a test waits for 0 instead of sleeping."""
 
     def answer_text(self, prompt: str) -> str:
         if self.reply == "refuse":
@@ -47,6 +49,13 @@ class FakeOpenAI:
         return f"Answer: {prompt}"
 
     async def chat(self, request: web.Request) -> web.StreamResponse:
+        self.in_flight += 1
+        try:
+            return await self._chat(request)
+        finally:
+            self.in_flight -= 1
+
+    async def _chat(self, request: web.Request) -> web.StreamResponse:
         body = await request.read()
         if self.latency:
             await asyncio.sleep(self.latency)
@@ -86,7 +95,7 @@ class FakeOpenAI:
         return web.json_response({"object": "list", "data": [{"id": "fake", "object": "model"}]})
 
     async def stats(self, _request: web.Request) -> web.Response:
-        return web.json_response({"answered": self.answered, "faults": self.faults})
+        return web.json_response({"answered": self.answered, "faults": self.faults, "in_flight": self.in_flight})
 
     def app(self) -> web.Application:
         app = web.Application(client_max_size=64 * 1024 * 1024)
