@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, select
 
 from shinsa.review.decisions import Role
 from shinsa.scorers.validate import cohen_kappa
@@ -28,35 +30,37 @@ class Agreement:
 
 
 def agreement(store: Store, run_id: str) -> Agreement:
+    """Counted in the database, so it costs the same however many verdicts were reviewed. The two
+    blind reviews of a double review are consecutive versions of the attempt's state (the second
+    is saved on the version the first made), which pairs them."""
     store.require_run(run_id)
-    d = review_decisions.c
-    query = (
-        select(d.suite, d.item_id, d.attack_id, d.role, d.outcome_after)
-        .where(d.run_id == run_id, d.role.in_((Role.FIRST.value, Role.SECOND.value)))
-        .order_by(d.decision_id)
+    first, second = review_decisions.alias("first"), review_decisions.alias("second")
+    key = ("run_id", "suite", "item_id", "attack_id")
+    paired = (
+        select(first.c.outcome_after, second.c.outcome_after, func.count())
+        .join_from(first, second, and_(*(first.c[k] == second.c[k] for k in key), second.c.version == first.c.version + 1))
+        .where(first.c.run_id == run_id, first.c.role == Role.FIRST.value, second.c.role == Role.SECOND.value)
+        .group_by(first.c.outcome_after, second.c.outcome_after)
     )
-    first: dict[tuple[str, str, str], str] = {}
-    pairs: list[tuple[str, str]] = []
+    v = review_verdicts.c
+    automatic = (
+        select(v.outcome, v.automatic_outcome, func.count())
+        .where(v.run_id == run_id, v.outcome.is_not(None))
+        .group_by(v.outcome, v.automatic_outcome)
+    )
     with store.engine.connect() as conn:
-        for suite, item_id, attack_id, role, outcome in conn.execute(query):
-            key = (suite, item_id, attack_id)
-            if role == Role.FIRST.value:
-                first[key] = outcome
-            elif key in first:
-                pairs.append((first.pop(key), outcome))
-        v = review_verdicts.c
-        automatic = [
-            (human, machine)
-            for human, machine in conn.execute(
-                select(v.outcome, v.automatic_outcome).where(v.run_id == run_id, v.outcome.is_not(None))
-            )
-        ]
+        pairs = _expand(conn.execute(paired))
+        kept = _expand(conn.execute(automatic))
     return Agreement(
         run_id=run_id,
         pairs=len(pairs),
         between_reviewers=wilson(sum(a == b for a, b in pairs), len(pairs)),
         kappa=cohen_kappa(pairs),
-        reviewed=len(automatic),
-        automatic_agreement=wilson(sum(a == b for a, b in automatic), len(automatic)),
-        automatic_kappa=cohen_kappa(automatic),
+        reviewed=len(kept),
+        automatic_agreement=wilson(sum(a == b for a, b in kept), len(kept)),
+        automatic_kappa=cohen_kappa(kept),
     )
+
+
+def _expand(counted: Iterable[Any]) -> list[tuple[str, str]]:
+    return [(a, b) for a, b, n in counted for _ in range(n)]
