@@ -208,9 +208,13 @@ def main() -> None:
         conflicts = 0
         lock = threading.Lock()
 
+        signed_in = [reviewer(f"reviewer-{number:02d}") for number in range(args.reviewers)]  # before timing
+
         def run_reviewer(number: int) -> None:
             nonlocal conflicts
-            open_page, save = reviewer(f"reviewer-{number:02d}")
+            open_page, save = signed_in[number]
+            open_page()  # warm-up: first page of this reviewer (templates, connections), not measured
+            time.sleep(random.random() * args.think)  # reviewers do not all start in the same instant
             for _ in range(args.actions):
                 begin = time.perf_counter()
                 entries = open_page()
