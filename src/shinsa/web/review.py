@@ -189,11 +189,13 @@ def item_page(
     suite: Annotated[str, Query(max_length=200)],
     item: Annotated[str, Query(max_length=200)],
     attack: Annotated[str, Query(max_length=300)] = "",
-    conflict: str = "",
-    status_code: int = 200,
 ) -> Response:
+    return _item_response(request, access, AttemptKey(run_id, suite, item, attack))
+
+
+def _item_response(request: Request, access: Access, key: AttemptKey, conflict: str = "", status_code: int = 200) -> Response:
     store = _store(request)
-    key = AttemptKey(run_id, suite, item, attack)
+    run_id = key.run_id
     view = item_view(store, key, access)
     before, after = _neighbours(store, run_id, access.principal.user.username, key)
     return render(
@@ -229,7 +231,7 @@ def decide_page(
     try:
         _decide(store, access, key, outcome, reason, version, adjudicate)
     except ReviewConflict as exc:
-        return item_page(request, run_id, access, suite, item_id, attack_id, conflict=str(exc), status_code=409)
+        return _item_response(request, access, key, conflict=str(exc), status_code=409)
     following = pending(store, run_id, access.principal.user.username, limit=1)
     target = _item_url(run_id, following[0].key) if following else f"/runs/{quote(run_id, safe='')}/review"
     return RedirectResponse(target, status_code=303)
