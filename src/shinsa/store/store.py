@@ -19,7 +19,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from shinsa.errors import InputError
-from shinsa.store.schema import attempts, checklist_answers, metadata, review_verdicts, runs, turns
+from shinsa.store.migrate import upgrade
+from shinsa.store.schema import attempts, checklist_answers, review_verdicts, runs, turns
 
 ATTEMPT_KEY = ("suite", "item_id", "attack_id")
 _ATTEMPT_COLUMNS = tuple(c.name for c in attempts.c)
@@ -67,7 +68,7 @@ class Store:
         self.url = url or default_db_url()
         self.engine = open_engine(self.url)
         try:
-            metadata.create_all(self.engine)
+            upgrade(self.engine)
         except OperationalError as exc:
             raise InputError(f"cannot open database {self.safe_url}: {str(exc.orig).splitlines()[0]}") from None
         self._insert = postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
