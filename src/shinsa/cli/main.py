@@ -42,6 +42,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "judge": LazyCommand("shinsa.cli.judge", "app", "LLM judges: measure a judge's agreement with human labels before trusting its verdicts."),
     "redteam": LazyCommand("shinsa.cli.redteam", "app", "Red teaming: attack converters, jailbreak templates and attack plans. With --suite, --target and --attack (or as 'redteam run'), runs an attack plan."),
     "checklist": LazyCommand("shinsa.cli.reports", "checklist_app", "Qualitative checklist answers of a run."),
+    "review": LazyCommand("shinsa.cli.review", "app", "Human review of verdicts: list what needs a person, decide, export the labels, measure agreement."),
     "system": LazyCommand("shinsa.cli.gov", "system_app", "Systems under assessment: add an intake, show, list. / 評価対象システムの登録・表示・一覧"),
     "bundle": LazyCommand("shinsa.cli.gov", "bundle_app", "Signed evidence bundles: keys, create, verify, spot-check. / 署名付きエビデンス一式"),
     "decision": LazyCommand("shinsa.cli.gov", "decision_app", "Decisions: record, sign, show. / 判断の記録・署名・表示"),

@@ -174,15 +174,22 @@ def runs(db: DbOption = None) -> None:
 
 
 @app.command()
-def show(run_id: str, db: DbOption = None) -> None:
+def show(run_id: str, lang: LangOption = DEFAULT_LANG, db: DbOption = None) -> None:
     """Summarise one run."""
+    from shinsa.report.i18n import Translator
+    from shinsa.report.view import verdict_source_lines
+    from shinsa.review.summary import VerdictSources
+
+    translate = Translator(lang)
     store = open_store(db)
     run_row = store.require_run(run_id)
     collector = MetricsCollector()
+    sources = VerdictSources()
 
     def rows_noting_metrics() -> Iterator[dict[str, Any]]:
         for row in store.iter_attempts(run_id):
             collector.add(row)
+            sources.add(row)
             yield row
 
     agg = aggregate(run_id, rows_noting_metrics())
@@ -190,6 +197,8 @@ def show(run_id: str, db: DbOption = None) -> None:
     console.print(_summary_table(agg, "baseline (no attack)"))
     totals = agg.outcome_totals()
     console.print("outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(totals.items())))
+    for line in verdict_source_lines(sources, translate):
+        console.print(line, markup=False)
     metrics = collector.result()
     if metrics:
         console.print(_metrics_table(metrics))

@@ -545,6 +545,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_validation": ("検証結果", "Validation"),
     "judged_by": ("判定モデル: {judge}", "judge: {judge}"),
     "no_validation": ("この版の検証結果は記録されていません。", "No validation figures recorded for this version."),
+    "verdict_sources": ("判定の出どころ", "Who decided"),
+    "sources_counts": (
+        "判定 {total} 件のうち、自動判定 {automatic} 件、人による確認待ち {awaiting} 件（どの点数にも含めていません）、人が判定 {reviewed} 件。",
+        "Of {total} verdicts, {automatic} were decided automatically, {awaiting} await review (counted in no score) and {reviewed} were decided by people.",
+    ),
+    "sources_reviewed": ("{total} 件中 {reviewed} 件の判定を人が確認しました。", "{reviewed} of {total} verdicts reviewed by people."),
+    "sources_accuracy": ("自動判定の測定された正解率: {figures}。", "Measured accuracy of the automatic verdicts: {figures}."),
+    "sources_accuracy_unknown": (
+        "自動判定の正解率は判定器から公表されていません。",
+        "The scorers publish no measured accuracy for their automatic verdicts.",
+    ),
     "footer": (
         "Shinsa {version} が作成。このファイルは外部との通信やスクリプトなしで表示できます。",
         "Made by Shinsa {version}. This file displays without any network access or script.",

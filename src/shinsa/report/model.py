@@ -11,6 +11,7 @@ from shinsa.outcomes import NO_VERDICT
 from shinsa.redteam.results import RedTeamResults, attack_success_rates
 from shinsa.report.aggregate import SAFETY_EXPECTED, RunAggregate, aggregate, is_baseline
 from shinsa.report.run_metrics import MetricsCollector, RunMetrics
+from shinsa.review.summary import VerdictSources
 
 if TYPE_CHECKING:
     from shinsa.store.store import Store
@@ -84,6 +85,8 @@ class RunView:
     declined_tasks: dict[int, int] = field(default_factory=dict)
     """Per perspective, task items (facts, choices, requirements) the system declined to answer:
     unhelpful rather than unsafe, and worded so."""
+    sources: VerdictSources = field(default_factory=VerdictSources)
+    """How many verdicts were decided automatically, await review, or were decided by people."""
 
     @property
     def manifest(self) -> dict[str, Any]:
@@ -151,11 +154,13 @@ def collect_run(store: Store, run_id: str, max_items: int = 100, redact: bool = 
     declined: dict[int, int] = {}
     attacked = 0
     metrics = MetricsCollector()
+    sources = VerdictSources()
 
     def rows_noting_baseline() -> Iterator[dict[str, Any]]:
         nonlocal attacked
         for row in store.iter_attempts(run_id):
             metrics.add(row)
+            sources.add(row)
             if is_baseline(row):
                 languages.add(row.get("language") or "")
                 if declined_task(row):
@@ -185,6 +190,7 @@ def collect_run(store: Store, run_id: str, max_items: int = 100, redact: bool = 
         attacked_attempts=attacked,
         languages=sorted(lang for lang in languages if lang),
         declined_tasks=declined,
+        sources=sources,
     )
 
 

@@ -34,6 +34,7 @@ from shinsa.report.policy import Check, Grades, RelativeGrade, grade_run, load_p
 from shinsa.report.run_metrics import PerspectiveMetrics
 from shinsa.scorers.base import scorers
 from shinsa.scorers.sections import ReportSection
+from shinsa.review.summary import VerdictSources
 from shinsa.stats import Proportion, wilson
 from shinsa.store.store import Store
 
@@ -477,6 +478,23 @@ def scorer_sections(store: Store, view: RunView, lang: str, max_items: int) -> l
     return sections
 
 
+def verdict_source_lines(sources: VerdictSources, t: Translator) -> list[str]:
+    """How many verdicts the scorers decided (and at what published accuracy), how many await a
+    person, and how many people decided."""
+    lines = [
+        t("sources_counts", total=sources.total, automatic=sources.automatic, awaiting=sources.awaiting_review, reviewed=sources.reviewed),
+        t("sources_reviewed", total=sources.total, reviewed=sources.reviewed),
+    ]
+    if sources.automatic:
+        accuracy = sources.accuracy()
+        figures = ", ".join(
+            f"{name} " + ", ".join(f"{measure} {share:.1%}".strip() for measure, share in sorted(shares.items()))
+            for name, shares in sorted(accuracy.items())
+        )
+        lines.append(t("sources_accuracy", figures=figures) if figures else t("sources_accuracy_unknown"))
+    return lines
+
+
 def build_context(
     store: Store,
     run_ids: Sequence[str],
@@ -541,6 +559,7 @@ def build_context(
         "has_key": t.has,
         "runs": views,
         "summaries": [run_summary(v, t, lang) for v in views],
+        "verdict_sources": [verdict_source_lines(v.sources, t) for v in views],
         "score_rows": [score_rows(v, t, lang) for v in views],
         "overall": [overall_policy_line(g, t, lang) for g in grades],
         "scorers": [scorer_entries(v.manifest) for v in views],

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     String,
@@ -300,3 +301,158 @@ queued, running, finished, failed, interrupted, or attached (a CLI run filed und
 ``progress`` holds the live counters the run page streams."""
 
 Index("ix_project_runs_system", project_runs.c.system_id, project_runs.c.created_at)
+
+# --- human review of verdicts (shinsa.review) ---------------------------------------------------
+
+review_verdicts = Table(
+    "review_verdicts",
+    metadata,
+    Column("run_id", String(100), nullable=False),
+    Column("suite", String(200), nullable=False),
+    Column("item_id", String(200), nullable=False),
+    Column("attack_id", String(300), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("automatic_outcome", String(20), nullable=False),
+    Column("outcome", String(20)),
+    Column("score", Float),
+    Column("reviewer", String(200), nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("updated_at", Float, nullable=False),
+    PrimaryKeyConstraint("run_id", "suite", "item_id", "attack_id", name="pk_review_verdicts"),
+)
+"""The current review state of one attempt (``decided``, ``awaiting_second``, ``conflict``) and, once
+decided, the outcome people gave it, which replaces the automatic one everywhere. ``version`` grows
+with every decision: a save names the version it saw, so two reviewers never overwrite each other."""
+
+Index("ix_review_verdicts_run_state", review_verdicts.c.run_id, review_verdicts.c.state)
+
+review_decisions = Table(
+    "review_decisions",
+    metadata,
+    Column("decision_id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", String(100), nullable=False),
+    Column("suite", String(200), nullable=False),
+    Column("item_id", String(200), nullable=False),
+    Column("attack_id", String(300), nullable=False),
+    Column("reviewer", String(200), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("outcome_before", String(20), nullable=False),
+    Column("outcome_after", String(20), nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("version", Integer, nullable=False),
+    Column("created_at", Float, nullable=False),
+)
+"""Every decision a person made (append-only): who, in which role (``first``, ``second``,
+``adjudicator``), the outcome before and after, why and when."""
+
+Index(
+    "ix_review_decisions_attempt",
+    review_decisions.c.run_id,
+    review_decisions.c.suite,
+    review_decisions.c.item_id,
+    review_decisions.c.attack_id,
+)
+
+review_audit = Table(
+    "review_audit",
+    metadata,
+    Column("audit_id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", Float, nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("run_id", String(100), nullable=False, default=""),
+    Column("subject", String(800), nullable=False, default=""),
+    Column("detail", Text, nullable=False, default="{}"),
+)
+"""Append-only log of everything done in review: decisions, refused saves (conflicts), settings,
+exports, checklist answers and evidence uploads."""
+
+Index("ix_review_audit_run", review_audit.c.run_id, review_audit.c.created_at)
+
+review_settings = Table(
+    "review_settings",
+    metadata,
+    Column("run_id", String(100), primary_key=True),
+    Column("double_review", Boolean, nullable=False, default=False),
+    Column("updated_by", String(200), nullable=False),
+    Column("updated_at", Float, nullable=False),
+)
+"""Per run: whether every verdict needs two blind reviewers (conflicts go to an adjudicator)."""
+
+review_queue = Table(
+    "review_queue",
+    metadata,
+    Column("run_id", String(100), nullable=False),
+    Column("suite", String(200), nullable=False),
+    Column("item_id", String(200), nullable=False),
+    Column("attack_id", String(300), nullable=False),
+    Column("tier", Integer, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("open", Boolean, nullable=False),
+    Column("first_reviewer", String(200)),
+    PrimaryKeyConstraint("run_id", "suite", "item_id", "attack_id", name="pk_review_queue"),
+)
+"""Each reviewable attempt's place in the review queue (derived from ``attempts``, rebuilt when the
+run changes): ``tier`` says why a person should look (see ``shinsa.review.queue``), lower first;
+``open`` while nobody decided it (or it awaits the second of a double review, then
+``first_reviewer`` says who must not review it again). Kept in step by every decision, so a page of
+open attempts is one range of the index."""
+
+Index(
+    "ix_review_queue_order",
+    review_queue.c.run_id,
+    review_queue.c.open,
+    review_queue.c.tier,
+    review_queue.c.confidence,
+    review_queue.c.suite,
+    review_queue.c.item_id,
+    review_queue.c.attack_id,
+)
+
+review_queue_runs = Table(
+    "review_queue_runs",
+    metadata,
+    Column("run_id", String(100), primary_key=True),
+    Column("run_updated_at", Float, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("queued", Integer, nullable=False),
+)
+"""Which state of a run ``review_queue`` was built from, so it is rebuilt only when the run changed."""
+
+evidence_files = Table(
+    "evidence_files",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("media_type", String(100), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("created_at", Float, nullable=False),
+)
+"""Evidence files for checklist answers, stored once by content hash (size- and type-checked)."""
+
+checklist_evidence = Table(
+    "checklist_evidence",
+    metadata,
+    Column("run_id", String(100), nullable=False),
+    Column("question_id", String(200), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("filename", String(300), nullable=False),
+    Column("uploaded_by", String(200), nullable=False),
+    Column("uploaded_at", Float, nullable=False),
+    PrimaryKeyConstraint("run_id", "question_id", "sha256", name="pk_checklist_evidence"),
+)
+"""Which evidence files back which checklist answer of a run."""
+
+checklist_signoffs = Table(
+    "checklist_signoffs",
+    metadata,
+    Column("run_id", String(100), nullable=False),
+    Column("question_id", String(200), nullable=False),
+    Column("reviewer", String(200), nullable=False, default=""),
+    Column("reviewed_at", Float),
+    Column("approver", String(200), nullable=False, default=""),
+    Column("approved_at", Float),
+    PrimaryKeyConstraint("run_id", "question_id", name="pk_checklist_signoffs"),
+)
+"""Who reviewed and who approved a checklist answer (the answer itself is in ``checklist_answers``)."""

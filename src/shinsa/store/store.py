@@ -32,7 +32,7 @@ from sqlalchemy.exc import (
 from shinsa.errors import InputError, RunBusyError, StoreError
 from shinsa.secrets import scrubber
 from shinsa.store.migrate import upgrade
-from shinsa.store.schema import attempts, checklist_answers, runs, turns
+from shinsa.store.schema import attempts, checklist_answers, review_verdicts, runs, turns
 
 ATTEMPT_KEY = ("suite", "item_id", "attack_id")
 _ATTEMPT_COLUMNS = tuple(c.name for c in attempts.c)
@@ -296,13 +296,30 @@ class Store:
                 found.setdefault(row["cache_key"], dict(row))
         return found
 
-    def iter_attempts(self, run_id: str, batch: int = 2000) -> Iterator[dict[str, Any]]:
-        """All attempts of a run in a stable order, streamed."""
-        query = (
-            select(attempts)
-            .where(attempts.c.run_id == run_id)
-            .order_by(attempts.c.suite, attempts.c.item_id, attempts.c.attack_id)
-            .execution_options(yield_per=batch)
+    def iter_attempts(self, run_id: str, batch: int = 2000, reviewed: bool = True) -> Iterator[dict[str, Any]]:
+        """All attempts of a run in a stable order, streamed. With ``reviewed`` (the default) a
+        verdict people decided replaces the automatic one (see :func:`_apply_review`); only the
+        review queue itself asks for the automatic verdicts."""
+        query = select(attempts).where(attempts.c.run_id == run_id)
+        decided = reviewed and self.reviewed_count(run_id) > 0
+        if decided:
+            verdict = review_verdicts.c
+            query = query.add_columns(
+                verdict.outcome.label("review_outcome"),
+                verdict.score.label("review_score"),
+                verdict.reviewer.label("review_reviewer"),
+                verdict.reason.label("review_reason"),
+                verdict.updated_at.label("review_at"),
+            ).outerjoin(
+                review_verdicts,
+                (verdict.run_id == attempts.c.run_id)
+                & (verdict.suite == attempts.c.suite)
+                & (verdict.item_id == attempts.c.item_id)
+                & (verdict.attack_id == attempts.c.attack_id)
+                & verdict.outcome.is_not(None),
+            )
+        query = query.order_by(attempts.c.suite, attempts.c.item_id, attempts.c.attack_id).execution_options(
+            yield_per=batch
         )
         scrub = scrubber()  # also hides a key stored by an older version, or learnt since
         with self.engine.connect() as conn:
@@ -311,7 +328,13 @@ class Store:
                 for column in _SCRUBBED_COLUMNS:
                     if record[column]:
                         record[column] = scrub(record[column])
-                yield record
+                yield _apply_review(record) if decided else record
+
+    def reviewed_count(self, run_id: str) -> int:
+        """Attempts of a run whose verdict people decided."""
+        query = select(func.count()).where(review_verdicts.c.run_id == run_id, review_verdicts.c.outcome.is_not(None))
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
 
     def count_attempts(self, run_id: str) -> dict[str, int]:
         query = (
@@ -424,3 +447,26 @@ def _file_lease(path: Path, run_id: str) -> Iterator[None]:
     finally:
         path.unlink(missing_ok=True)
         os.close(fd)
+
+
+def _apply_review(row: dict[str, Any]) -> dict[str, Any]:
+    """Put the outcome people decided in place of the automatic one; the automatic verdict, the
+    reviewer and the reason go to ``details["review"]``, so exports show both."""
+    outcome = row.pop("review_outcome")
+    score = row.pop("review_score")
+    reviewer = row.pop("review_reviewer")
+    reason = row.pop("review_reason")
+    reviewed_at = row.pop("review_at")
+    if outcome is None:
+        return row
+    details = json.loads(row["details"]) if row.get("details") else {}
+    details["review"] = {
+        "automatic_outcome": row["outcome"],
+        "automatic_score": row["score"],
+        "automatic_explanation": row.get("explanation") or "",
+        "reviewer": reviewer,
+        "reason": reason,
+        "reviewed_at": reviewed_at,
+    }
+    row.update(outcome=outcome, score=score, details=json.dumps(details, ensure_ascii=False), explanation=reason or reviewer)
+    return row

@@ -76,7 +76,7 @@ def create_app(
 ) -> FastAPI:
     """The workspace over ``store`` (already migrated: ``Store`` upgrades on opening). Without
     ``jobs``, web-started runs go to threads of this process (the embedded mode)."""
-    from shinsa.web import api, auth, pages, runs
+    from shinsa.web import api, auth, pages, review, runs
 
     app = FastAPI(
         title="Shinsa workspace API",
@@ -98,6 +98,8 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(runs.router)
     app.include_router(api.router)
+    app.include_router(review.router)
+    app.include_router(review.api)
 
     @app.exception_handler(LoginRequired)
     async def _login_required(request: Request, _exc: LoginRequired) -> Response:
