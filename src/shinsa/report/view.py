@@ -32,9 +32,9 @@ from shinsa.report.i18n import Translator
 from shinsa.report.model import RunView, collect_run, scorer_entries
 from shinsa.report.policy import Check, Grades, RelativeGrade, grade_run, load_policy
 from shinsa.report.run_metrics import PerspectiveMetrics
+from shinsa.review.summary import VerdictSources
 from shinsa.scorers.base import scorers
 from shinsa.scorers.sections import ReportSection
-from shinsa.review.summary import VerdictSources
 from shinsa.stats import Proportion, wilson
 from shinsa.store.store import Store
 
