@@ -37,13 +37,14 @@ def agreement(store: Store, run_id: str) -> Agreement:
     nested-loop plan grows with the square of the decisions when the table's statistics are stale."""
     store.require_run(run_id)
     d = review_decisions.c
-    before = {"partition_by": (d.suite, d.item_id, d.attack_id), "order_by": d.version}
+
+    def previous(column: Any, label: str) -> Any:
+        return func.lag(column).over(partition_by=(d.suite, d.item_id, d.attack_id), order_by=d.version).label(label)
+
     history = (
         select(
             d.role, d.version, d.outcome_after,
-            func.lag(d.role).over(**before).label("previous_role"),
-            func.lag(d.version).over(**before).label("previous_version"),
-            func.lag(d.outcome_after).over(**before).label("previous_outcome"),
+            previous(d.role, "previous_role"), previous(d.version, "previous_version"), previous(d.outcome_after, "previous_outcome"),
         )
         .where(d.run_id == run_id)
         .subquery()
