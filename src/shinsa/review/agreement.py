@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 
 from shinsa.review.decisions import Role
 from shinsa.scorers.validate import cohen_kappa
@@ -33,10 +33,13 @@ def agreement(store: Store, run_id: str) -> Agreement:
     """Counted in the database, so it costs the same however many verdicts were reviewed. The two
     blind reviews of a double review are consecutive versions of the attempt's state (the second
     is saved on the version the first made), which pairs them: each decision is compared with the
-    one before it in one ordered pass (a window), not by joining the history to itself, whose
-    nested-loop plan grows with the square of the decisions when the table's statistics are stale."""
+    one before it in one ordered pass (a window) over the attempts that had a second review, not by
+    joining the history to itself, whose nested-loop plan grows with the square of the decisions
+    when the table's statistics are stale."""
     store.require_run(run_id)
     d = review_decisions.c
+
+    reviewed_twice = select(d.suite, d.item_id, d.attack_id).where(d.run_id == run_id, d.role == Role.SECOND.value)
 
     def previous(column: Any, label: str) -> Any:
         return func.lag(column).over(partition_by=(d.suite, d.item_id, d.attack_id), order_by=d.version).label(label)
@@ -46,7 +49,7 @@ def agreement(store: Store, run_id: str) -> Agreement:
             d.role, d.version, d.outcome_after,
             previous(d.role, "previous_role"), previous(d.version, "previous_version"), previous(d.outcome_after, "previous_outcome"),
         )
-        .where(d.run_id == run_id)
+        .where(d.run_id == run_id, tuple_(d.suite, d.item_id, d.attack_id).in_(reviewed_twice))
         .subquery()
     )
     h = history.c
