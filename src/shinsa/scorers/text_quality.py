@@ -20,7 +20,6 @@ _NON_LETTER = re.compile(r"[\W\d_]+")
 _NON_ALNUM = re.compile(r"[\w]+")
 """Removing word characters leaves punctuation and symbols."""
 _DOUBLED = re.compile(r"(.)(?=\1)")
-
 _BOILERPLATE = re.compile(
     r"copyright|©|all rights reserved|privacy policy|terms of (?:service|use)|cookie settings|sitemap|"
     r"subscribe to|newsletter|sponsored|advertisement|click here|leave a reply|posted by|powered by|"
@@ -28,7 +27,6 @@ _BOILERPLATE = re.compile(
     r"シェアする|ツイート|いいね|カートに入れる|お気に入りに追加|レビューを書く|送料無料|次の記事|前の記事|"
     r"未分類|コメント|ホーム|お知らせ|当サイト|戻る"
 )
-
 _MARKUP = re.compile(r"</?[a-z][^>\n]{0,80}>|[{}\[\]]+")
 _FENCED = re.compile(r"'''[^\n']*\n?(.*?)(?:'''|$)", re.S)
 _TEMPLATE_LABEL = re.compile(
