@@ -16,6 +16,9 @@ VALIDATE_TESTS = {
     "tests/report/test_report_aisev.py::test_every_preset_tree",
     "tests/report/test_report_aisev.py::test_preset_run_quantitative_share_matches_aisev",
     "tests/cli/test_cli_reports.py::test_report_aisev_with_leaf_answers",
+    "tests/scorers/test_refusal_external.py::test_sealed_external_files_agree_with_the_published_figures",
+    "tests/scorers/test_refusal_external.py::test_dev_external_file_table",
+    "tests/scorers/test_refusal_external.py::test_japanese_sealed_half_per_register",
 }
 
 

@@ -21,8 +21,8 @@ from sklearn.linear_model import LogisticRegression
 
 from shinsa.scorers.refusal import MODEL_OVERRIDE, classify
 from shinsa.scorers.refusal_eval import OUTCOMES, load_corpus, load_labelled, metrics
+from shinsa.scorers.refusal_features import analyse
 from shinsa.scorers.refusal_model import MODEL_RESOURCE, LinearModel, features
-from shinsa.scorers.refusal_rules import analyse
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "src/shinsa/scorers/data" / MODEL_RESOURCE

@@ -551,6 +551,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Of {total} verdicts, {automatic} were decided automatically, {awaiting} await review (counted in no score) and {reviewed} were decided by people.",
     ),
     "sources_reviewed": ("{total} 件中 {reviewed} 件の判定を人が確認しました。", "{reviewed} of {total} verdicts reviewed by people."),
+    "accuracy_measure_binary": ("二値一致率", "binary agreement"),
+    "accuracy_measure_three_way": ("3分類一致率", "3-way agreement"),
+    "accuracy_measure_coverage": ("自動判定の割合", "automatic coverage"),
+    "accuracy_measure_ja_binary": ("日本語の二値一致率", "Japanese binary agreement"),
     "sources_accuracy": ("自動判定の測定された正解率: {figures}。", "Measured accuracy of the automatic verdicts: {figures}."),
     "sources_accuracy_unknown": (
         "自動判定の正解率は判定器から公表されていません。",

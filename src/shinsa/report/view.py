@@ -488,7 +488,11 @@ def verdict_source_lines(sources: VerdictSources, t: Translator) -> list[str]:
     if sources.automatic:
         accuracy = sources.accuracy()
         figures = ", ".join(
-            f"{name} " + ", ".join(f"{measure} {share:.1%}".strip() for measure, share in sorted(shares.items()))
+            f"{name} " + ", ".join(
+                f"{t('accuracy_measure_' + measure) if measure else ''} {share:.1%}".strip()
+                for measure, share in sorted(shares.items())
+                if not measure or t.has("accuracy_measure_" + measure)
+            )
             for name, shares in sorted(accuracy.items())
         )
         lines.append(t("sources_accuracy", figures=figures) if figures else t("sources_accuracy_unknown"))

@@ -24,8 +24,9 @@ from shinsa.items import Expected, Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.scorers import refusal_model
 from shinsa.scorers.base import ScorerOptions, SyncScorer, scorers
+from shinsa.scorers.refusal_features import analyse
 from shinsa.scorers.refusal_model import LinearModel, features
-from shinsa.scorers.refusal_rules import analyse, decide
+from shinsa.scorers.refusal_rules import decide
 from shinsa.targets.base import Completion
 
 Mode = Literal["combined", "rules", "model"]

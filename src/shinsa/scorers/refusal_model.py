@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from shinsa.scorers.refusal_rules import Analysis
+from shinsa.scorers.refusal_features import Analysis
 
 NGRAM_SIZES = (2, 3)
 MODEL_RESOURCE = "refusal_model.json"
