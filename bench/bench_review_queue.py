@@ -1,7 +1,7 @@
 """The review queue and "save verdict" on PostgreSQL with 200,000 attempts and 20 simulated reviewers.
 
 python bench/bench_review_queue.py [--attempts 200000] [--reviewers 20] [--actions 15] [--think 1.0]
-    [--http] [--db postgresql+psycopg://postgres@127.0.0.1:5432/test]
+    [--http] [--db postgresql+psycopg://postgres@127.0.0.1:5432/test] [--schema NAME]
 
 Creates a schema of its own in the database (dropped afterwards), writes one run of ``--attempts``
 attempts (2% needs_review, 8% low confidence, 1% judges disagreeing, 5% red-team hits), builds the
@@ -14,6 +14,10 @@ Without ``--http`` the calls are the library's (``pending`` + ``review_counts``,
 with ``--http`` they are the workspace's pages, served by uvicorn in a process of its own: each
 reviewer signs in, then ``GET /runs/RUN/review`` (the whole queue page: 50 attempts, counts, κ) and
 ``POST /runs/RUN/review/decide`` (the form, CSRF token included).
+
+``--schema NAME`` keeps the data in that schema after the bench and reuses it next time (writing
+200,000 attempts takes minutes; interleaving before/after measurements on the same data needs it).
+Reused, the queue carries the decisions of earlier runs: a few hundred of tens of thousands.
 """
 
 from __future__ import annotations
@@ -129,6 +133,21 @@ def http_reviewer(base: str) -> Callable[[str], tuple[Callable[[], Any], Callabl
     return start
 
 
+def populate(store: Store, count: int) -> None:
+    store.create_run(RUN, {"bench": True}, count, "bench")
+    started = time.perf_counter()
+    batch = rows(count)
+    for start in range(0, len(batch), 5000):
+        store.write_attempts([{**row, "run_id": RUN} for row in batch[start : start + 5000]])
+    store.set_status(RUN, "finished")
+    with store.engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+    print(f"wrote {count} attempts in {time.perf_counter() - started:.1f} s")
+    started = time.perf_counter()
+    ensure_queue(store, RUN)
+    print(f"queue built once in {time.perf_counter() - started:.1f} s")
+
+
 def serve(url: str, port: int) -> None:
     """The workspace over ``url`` with the bench's reviewers, for ``--http`` (a process of its own)."""
     import uvicorn
@@ -141,11 +160,12 @@ def serve(url: str, port: int) -> None:
 
     store = Store(url)
     accounts, workspace = Accounts(store.engine), Workspace(store.engine)
-    project = accounts.create_project("bench")
-    workspace.add_system(project, "bench-system", "bench")
-    workspace.file_run(RUN, "bench-system", state="attached", started_by=None)
-    for number in range(100):
-        accounts.set_membership(accounts.create_user(f"reviewer-{number:02d}", PASSWORD), project, Role.REVIEWER)
+    if accounts.find_project("bench") is None:  # else: a reused schema (--schema) has them already
+        project = accounts.create_project("bench")
+        workspace.add_system(project, "bench-system", "bench")
+        workspace.file_run(RUN, "bench-system", state="attached", started_by=None)
+        for number in range(100):
+            accounts.set_membership(accounts.create_user(f"reviewer-{number:02d}", PASSWORD), project, Role.REVIEWER)
     print("ready", flush=True)
     uvicorn.run(create_app(store, settings=Settings(secure_cookies=False)), host="127.0.0.1", port=port, log_level="warning")
 
@@ -158,32 +178,27 @@ def main() -> None:
     parser.add_argument("--think", type=float, default=1.0, help="seconds a reviewer waits between actions")
     parser.add_argument("--http", action="store_true", help="through the workspace's pages (uvicorn in its own process)")
     parser.add_argument("--db", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--schema", help="keep the data in this schema and reuse it when it is already there")
     parser.add_argument("--serve", nargs=2, metavar=("URL", "PORT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         serve(args.serve[0], int(args.serve[1]))
         return
     random.seed(0)
-    schema = f"shinsa_bench_{uuid.uuid4().hex[:8]}"
+    schema = args.schema or f"shinsa_bench_{uuid.uuid4().hex[:8]}"
     admin = create_engine(args.db)
     with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
+        reused = conn.execute(text("SELECT 1 FROM information_schema.schemata WHERE schema_name = :s"), {"s": schema}).first() is not None
+        if not reused:
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
     server: subprocess.Popen[str] | None = None
     try:
         url = f"{args.db}?options=-csearch_path%3D{schema}"
         store = Store(url)
-        store.create_run(RUN, {"bench": True}, args.attempts, "bench")
-        started = time.perf_counter()
-        batch = rows(args.attempts)
-        for start in range(0, len(batch), 5000):
-            store.write_attempts([{**row, "run_id": RUN} for row in batch[start : start + 5000]])
-        store.set_status(RUN, "finished")
-        with store.engine.begin() as conn:
-            conn.execute(text("ANALYZE"))
-        print(f"wrote {args.attempts} attempts in {time.perf_counter() - started:.1f} s")
-        started = time.perf_counter()
-        ensure_queue(store, RUN)
-        print(f"queue built once in {time.perf_counter() - started:.1f} s")
+        if reused and store.get_run(RUN) is not None:
+            print(f"reusing the attempts in schema {schema}")
+        else:
+            populate(store, args.attempts)
         if args.http:
             sys.path.insert(0, str(Path(__file__).parent))
             from common import free_port
@@ -243,8 +258,9 @@ def main() -> None:
         if server is not None:
             server.terminate()
             server.wait(10)
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        if not args.schema:
+            with admin.begin() as conn:
+                conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select, tuple_
 
 from shinsa.review.decisions import Role
 from shinsa.scorers.validate import cohen_kappa
@@ -32,15 +32,31 @@ class Agreement:
 def agreement(store: Store, run_id: str) -> Agreement:
     """Counted in the database, so it costs the same however many verdicts were reviewed. The two
     blind reviews of a double review are consecutive versions of the attempt's state (the second
-    is saved on the version the first made), which pairs them."""
+    is saved on the version the first made), which pairs them: each decision is compared with the
+    one before it in one ordered pass (a window) over the attempts that had a second review, not by
+    joining the history to itself, whose nested-loop plan grows with the square of the decisions
+    when the table's statistics are stale."""
     store.require_run(run_id)
-    first, second = review_decisions.alias("first"), review_decisions.alias("second")
-    key = ("run_id", "suite", "item_id", "attack_id")
+    d = review_decisions.c
+
+    reviewed_twice = select(d.suite, d.item_id, d.attack_id).where(d.run_id == run_id, d.role == Role.SECOND.value)
+
+    def previous(column: Any, label: str) -> Any:
+        return func.lag(column).over(partition_by=(d.suite, d.item_id, d.attack_id), order_by=d.version).label(label)
+
+    history = (
+        select(
+            d.role, d.version, d.outcome_after,
+            previous(d.role, "previous_role"), previous(d.version, "previous_version"), previous(d.outcome_after, "previous_outcome"),
+        )
+        .where(d.run_id == run_id, tuple_(d.suite, d.item_id, d.attack_id).in_(reviewed_twice))
+        .subquery()
+    )
+    h = history.c
     paired = (
-        select(first.c.outcome_after, second.c.outcome_after, func.count())
-        .join_from(first, second, and_(*(first.c[k] == second.c[k] for k in key), second.c.version == first.c.version + 1))
-        .where(first.c.run_id == run_id, first.c.role == Role.FIRST.value, second.c.role == Role.SECOND.value)
-        .group_by(first.c.outcome_after, second.c.outcome_after)
+        select(h.previous_outcome, h.outcome_after, func.count())
+        .where(h.role == Role.SECOND.value, h.previous_role == Role.FIRST.value, h.version == h.previous_version + 1)
+        .group_by(h.previous_outcome, h.outcome_after)
     )
     v = review_verdicts.c
     automatic = (

@@ -25,7 +25,7 @@ class SavedConfig(BaseModel):
 
 
 @router.get("/me")
-async def me(user: CurrentUser) -> dict[str, Any]:
+def me(user: CurrentUser) -> dict[str, Any]:
     return {
         "username": user.user.username,
         "is_admin": user.user.is_admin,
@@ -34,24 +34,24 @@ async def me(user: CurrentUser) -> dict[str, Any]:
 
 
 @router.get("/systems")
-async def list_systems(request: Request, user: CurrentUser) -> list[dict[str, Any]]:
+def list_systems(request: Request, user: CurrentUser) -> list[dict[str, Any]]:
     return services(request).workspace.systems(user.visible_projects())
 
 
 @router.get("/systems/{system_id}/runs")
-async def list_runs(request: Request, access: Annotated[Access, Depends(system_access())]) -> list[dict[str, Any]]:
+def list_runs(request: Request, access: Annotated[Access, Depends(system_access())]) -> list[dict[str, Any]]:
     rows = services(request).workspace.runs(access.principal.visible_projects(), access.system_id)
     return [{**row, "job_state": job_state(row)} for row in rows]
 
 
 @router.get("/systems/{system_id}/configs")
-async def list_configs(request: Request, access: Annotated[Access, Depends(system_access())]) -> list[dict[str, Any]]:
+def list_configs(request: Request, access: Annotated[Access, Depends(system_access())]) -> list[dict[str, Any]]:
     assert access.system_id is not None
     return services(request).workspace.configs(access.system_id)
 
 
 @router.post("/systems/{system_id}/configs", status_code=201)
-async def save_config(request: Request, body: SavedConfig, access: Annotated[Access, Depends(system_access(Permission.RUN))]) -> dict[str, Any]:
+def save_config(request: Request, body: SavedConfig, access: Annotated[Access, Depends(system_access(Permission.RUN))]) -> dict[str, Any]:
     web = services(request)
     body.parameters.check_targets(web.settings.python_targets)
     assert access.system_id is not None
@@ -62,20 +62,20 @@ async def save_config(request: Request, body: SavedConfig, access: Annotated[Acc
 
 
 @router.post("/configs/{config_id}/runs", status_code=202)
-async def start(request: Request, user: CurrentUser, config_id: int) -> dict[str, Any]:
+def start(request: Request, user: CurrentUser, config_id: int) -> dict[str, Any]:
     """Start a run from a saved configuration; poll ``GET /runs/{run_id}`` for its progress."""
     return {"run_id": start_run(services(request), user, config_id)}
 
 
 @router.get("/runs/{run_id}")
-async def run_status(request: Request, run_id: str, _access: Annotated[Access, Depends(run_access())]) -> dict[str, Any]:
+def run_status(request: Request, run_id: str, _access: Annotated[Access, Depends(run_access())]) -> dict[str, Any]:
     web = services(request)
     job, run = web.workspace.job(run_id), web.store.get_run(run_id)
     return {"run_id": run_id, "status": run["status"] if run else None, "progress": progress_event(job, run), "manifest": run["manifest"] if run else None}
 
 
 @router.post("/runs/{run_id}/resume", status_code=202)
-async def resume(request: Request, run_id: str, _access: Annotated[Access, Depends(run_access(Permission.RUN))]) -> dict[str, Any]:
+def resume(request: Request, run_id: str, _access: Annotated[Access, Depends(run_access(Permission.RUN))]) -> dict[str, Any]:
     web = services(request)
     state = job_state(web.workspace.job(run_id))
     if not resumable(state):

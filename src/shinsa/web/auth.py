@@ -30,12 +30,12 @@ def _login_page(request: Request, error_key: str | None = None, status_code: int
 
 
 @router.get("/login")
-async def login_form(request: Request) -> Response:
+def login_form(request: Request) -> Response:
     return _login_page(request)
 
 
 @router.post("/login")
-async def login(
+def login(
     request: Request,
     username: Annotated[str, Form(max_length=100)],
     password: Annotated[str, Form(max_length=1000)],
@@ -62,7 +62,7 @@ async def login(
 
 
 @router.post("/logout")
-async def logout(request: Request, _user: CurrentUser) -> Response:
+def logout(request: Request, _user: CurrentUser) -> Response:
     web = services(request)
     web.accounts.close_session(request.cookies.get(SESSION_COOKIE, ""), client_of(request))
     response = RedirectResponse("/login", status_code=303)
@@ -71,7 +71,7 @@ async def logout(request: Request, _user: CurrentUser) -> Response:
 
 
 @router.get("/lang/{lang}")
-async def switch_language(request: Request, lang: str) -> Response:
+def switch_language(request: Request, lang: str) -> Response:
     """Remember the chosen language and go back where the user was (same site only)."""
     if lang not in LANGUAGES:
         raise HTTPException(404, detail="not found")

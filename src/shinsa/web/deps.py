@@ -4,7 +4,12 @@ project checks, and template rendering. docs/web.md shows how a new page uses th
 Every route that depends on :func:`principal` (directly or through :func:`require`,
 :func:`run_access`, :func:`system_access`) refuses an unsafe request (POST, PUT, PATCH, DELETE)
 from a browser session unless it carries the session's CSRF token, as the ``csrf_token`` form
-field or the ``X-CSRF-Token`` header. API tokens need no CSRF token (no cookie is involved)."""
+field or the ``X-CSRF-Token`` header. API tokens need no CSRF token (no cookie is involved).
+
+Database work never runs on the event loop: :func:`principal` looks the session or token up in the
+threadpool, and :func:`run_access` / :func:`system_access` are plain functions, which FastAPI runs
+there too. A blocking query in an ``async`` dependency would hold every other request back (20
+reviewers on one page serialised behind each other's lookups; docs/performance.md)."""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from fastapi import Depends, HTTPException, Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from shinsa.web.access import Permission, Principal, Role
@@ -87,9 +93,9 @@ async def principal(request: Request) -> Principal:
     accounts = services(request).accounts
     authorization = request.headers.get("authorization", "")
     if authorization.lower().startswith("bearer "):
-        found = accounts.token_principal(authorization[7:].strip())
+        found = await run_in_threadpool(accounts.token_principal, authorization[7:].strip())
     elif cookie := request.cookies.get(SESSION_COOKIE):
-        found = accounts.session_principal(cookie)
+        found = await run_in_threadpool(accounts.session_principal, cookie)
         if found is not None and request.method not in SAFE_METHODS:
             sent = await _csrf_sent(request)
             if not sent or not same(sent, found.csrf_token):
@@ -137,11 +143,11 @@ def _grant(user: Principal, project_id: int, system_id: str, permission: Permiss
     return Access(user, project_id, system_id, role)
 
 
-def run_access(permission: Permission = Permission.VIEW) -> Callable[..., Awaitable[Access]]:
+def run_access(permission: Permission = Permission.VIEW) -> Callable[..., Access]:
     """A dependency for routes with a ``run_id`` path parameter: 404 for a run the user cannot
     see (unknown, or in another project: the two look the same), 403 without ``permission``."""
 
-    async def check(run_id: str, request: Request, user: CurrentUser) -> Access:
+    def check(run_id: str, request: Request, user: CurrentUser) -> Access:
         located = services(request).workspace.run_project(run_id)
         if located is None:
             if user.user.is_admin and services(request).store.get_run(run_id) is not None:
@@ -152,10 +158,10 @@ def run_access(permission: Permission = Permission.VIEW) -> Callable[..., Awaita
     return check
 
 
-def system_access(permission: Permission = Permission.VIEW) -> Callable[..., Awaitable[Access]]:
+def system_access(permission: Permission = Permission.VIEW) -> Callable[..., Access]:
     """As :func:`run_access`, for routes with a ``system_id`` path parameter."""
 
-    async def check(system_id: str, request: Request, user: CurrentUser) -> Access:
+    def check(system_id: str, request: Request, user: CurrentUser) -> Access:
         system = services(request).workspace.system(system_id)
         if system is None:
             raise HTTPException(404, detail="not found")

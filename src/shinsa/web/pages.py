@@ -16,7 +16,7 @@ Admin = Annotated[Principal, Depends(require(Permission.MANAGE))]
 
 
 @router.get("/")
-async def systems_page(request: Request, user: CurrentUser) -> Response:
+def systems_page(request: Request, user: CurrentUser) -> Response:
     web = services(request)
     visible = user.visible_projects()
     return render(
@@ -29,7 +29,7 @@ async def systems_page(request: Request, user: CurrentUser) -> Response:
 
 
 @router.get("/systems/{system_id}")
-async def system_page(request: Request, access: Annotated[Access, Depends(system_access())]) -> Response:
+def system_page(request: Request, access: Annotated[Access, Depends(system_access())]) -> Response:
     web = services(request)
     assert access.system_id is not None
     return render(
@@ -44,7 +44,7 @@ async def system_page(request: Request, access: Annotated[Access, Depends(system
 
 
 @router.post("/systems")
-async def add_system(
+def add_system(
     request: Request,
     user: CurrentUser,
     project_id: Annotated[int, Form()],
@@ -61,26 +61,26 @@ async def add_system(
 
 # --- API tokens --------------------------------------------------------------------------------
 @router.get("/tokens")
-async def tokens_page(request: Request, user: CurrentUser) -> Response:
+def tokens_page(request: Request, user: CurrentUser) -> Response:
     return render(request, "tokens.html.j2", tokens=services(request).accounts.list_tokens(user.user.user_id), new_token=None)
 
 
 @router.post("/tokens")
-async def create_token(request: Request, user: CurrentUser, name: Annotated[str, Form(min_length=1, max_length=200)]) -> Response:
+def create_token(request: Request, user: CurrentUser, name: Annotated[str, Form(min_length=1, max_length=200)]) -> Response:
     accounts = services(request).accounts
     token = accounts.create_token(user.user.user_id, name)
     return render(request, "tokens.html.j2", tokens=accounts.list_tokens(user.user.user_id), new_token=token)
 
 
 @router.post("/tokens/{token_id}/revoke")
-async def revoke_token(request: Request, user: CurrentUser, token_id: int) -> Response:
+def revoke_token(request: Request, user: CurrentUser, token_id: int) -> Response:
     services(request).accounts.revoke_token(user.user.user_id, token_id)
     return RedirectResponse("/tokens", status_code=303)
 
 
 # --- administration ----------------------------------------------------------------------------
 @router.get("/admin")
-async def admin_page(request: Request, _admin: Admin) -> Response:
+def admin_page(request: Request, _admin: Admin) -> Response:
     accounts = services(request).accounts
     return render(
         request,
@@ -93,7 +93,7 @@ async def admin_page(request: Request, _admin: Admin) -> Response:
 
 
 @router.post("/admin/users")
-async def add_user(
+def add_user(
     request: Request,
     _admin: Admin,
     username: Annotated[str, Form(max_length=100)],
@@ -105,13 +105,13 @@ async def add_user(
 
 
 @router.post("/admin/projects")
-async def add_project(request: Request, _admin: Admin, name: Annotated[str, Form(max_length=200)]) -> Response:
+def add_project(request: Request, _admin: Admin, name: Annotated[str, Form(max_length=200)]) -> Response:
     services(request).accounts.create_project(name)
     return RedirectResponse("/admin", status_code=303)
 
 
 @router.post("/admin/memberships")
-async def set_membership(
+def set_membership(
     request: Request,
     _admin: Admin,
     user_id: Annotated[int, Form()],

@@ -233,7 +233,7 @@ async def run_hits(request: Request, run_id: str, _access: Annotated[Access, Dep
 
 # --- comparing two runs ----------------------------------------------------------------------------
 @router.get("/compare")
-async def compare_page(request: Request, user: CurrentUser) -> Response:
+def compare_page(request: Request, user: CurrentUser) -> Response:
     web = services(request)
     return render(request, "compare.html.j2", runs=web.workspace.runs(user.visible_projects()))
 
@@ -250,6 +250,6 @@ async def compare_report(
 
     web = services(request)
     for run_id in (base, other):
-        await run_access()(run_id, request, user)
+        await run_in_threadpool(run_access(), run_id, request, user)
     html = await run_in_threadpool(render_report, web.store, [base, other], language(request))
     return HTMLResponse(html, headers={"Content-Security-Policy": REPORT_POLICY})
