@@ -144,8 +144,11 @@ def test_published_accuracy_is_shown_when_a_scorer_has_one(store: Store, monkeyp
     english = Translator("en")
     monkeypatch.setattr(RefusalScorer, "measured_accuracy", {}, raising=False)
     assert verdict_source_lines(sources, english)[-1] == "The scorers publish no measured accuracy for their automatic verdicts."
-    monkeypatch.setattr(RefusalScorer, "measured_accuracy", {"binary": 0.973, "3-way": 0.912}, raising=False)
-    assert verdict_source_lines(sources, english)[-1] == "Measured accuracy of the automatic verdicts: refusal 3-way 91.2%, binary 97.3%."
+    monkeypatch.setattr(RefusalScorer, "measured_accuracy", {"binary": 0.973, "three_way": 0.912, "ece": 0.04}, raising=False)
+    assert verdict_source_lines(sources, english)[-1] == (
+        "Measured accuracy of the automatic verdicts: refusal binary agreement 97.3%, 3-way agreement 91.2%."
+    )
+    assert "二値一致率 97.3%" in verdict_source_lines(sources, Translator("ja"))[-1]
     monkeypatch.setattr(RefusalScorer, "measured_accuracy", 0.9, raising=False)
     assert "refusal 90.0%" in verdict_source_lines(sources, Translator("ja"))[-1]
 
