@@ -35,12 +35,14 @@ async def read_body(resp: aiohttp.ClientResponse, limit: int) -> bytes:
     too_large = TargetError(f"response larger than {limit} bytes", retryable=False)
     if resp.content_length is not None:
         if resp.content_length > limit:
+            resp.close()
             raise too_large
         return await resp.read()  # aiohttp reads no more than the announced length
     body = bytearray()
     async for chunk in resp.content.iter_chunked(1 << 16):
         body += chunk
         if len(body) > limit:
+            resp.close()  # drop the connection: the rest of the stream is never read or buffered
             raise too_large
     return bytes(body)
 
