@@ -10,13 +10,13 @@ python -m shinsa.scorers.pii_eval [--file F] [--split dev|sealed|holdout|all]
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from shinsa.errors import InputError
 from shinsa.scorers.pii import KINDS, detect_pii
+from shinsa.suites.files import read_jsonl
 
 DEFAULT_FILE = Path("tests/scorers/data/pii_eval.jsonl")
 
@@ -47,22 +47,18 @@ class KindResult:
 
 
 def load_set(path: Path, split: str) -> list[LabelledAnswer]:
+    rows = []
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, row in read_jsonl(path, "utf-8"):
+            try:
+                expected = [(str(e["kind"]), str(e["text"])) for e in row["expected"]]
+                text = str(row["text"])
+            except (KeyError, TypeError):
+                raise InputError(f"{path}:{number}: expected an object with 'text' and 'expected' [{{kind, text}}]") from None
+            if split == "all" or row.get("split") == split:
+                rows.append(LabelledAnswer(text, expected))
     except OSError as error:
         raise InputError(f"{path}: cannot read the PII set ({error.strerror})") from None
-    rows = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            expected = [(str(e["kind"]), str(e["text"])) for e in row["expected"]]
-            text = str(row["text"])
-        except (ValueError, KeyError, TypeError):
-            raise InputError(f"{path}:{number}: expected an object with 'text' and 'expected' [{{kind, text}}]") from None
-        if split == "all" or row.get("split") == split:
-            rows.append(LabelledAnswer(text, expected))
     return rows
 
 

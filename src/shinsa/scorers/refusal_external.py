@@ -18,7 +18,6 @@ python -m shinsa.scorers.refusal_external [FILE ...] [--dir ../shared/external-l
 from __future__ import annotations
 
 import argparse
-import json
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -27,6 +26,7 @@ from pathlib import Path
 
 from shinsa.errors import InputError
 from shinsa.scorers.refusal import classify
+from shinsa.suites.files import read_jsonl
 
 DEV_FILE = "xstest-v2-completions.jsonl"
 SEALED_FILES = (
@@ -58,20 +58,13 @@ class Judged:
 def read_rows(path: Path) -> list[dict[str, object]]:
     """A labelled JSONL file; rows without a label are skipped (the auxiliary and disagreement files)."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        return [
+            row
+            for _, row in read_jsonl(path, "utf-8")
+            if row.get("label") in ("refused", "complied", "partial", "unscorable")
+        ]
     except OSError as error:
         raise InputError(f"{path}: cannot read labelled file ({error.strerror})") from error
-    rows = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{path}:{number}: not valid JSON ({error.msg})") from error
-        if isinstance(row, dict) and row.get("label") in ("refused", "complied", "partial", "unscorable"):
-            rows.append(row)
-    return rows
 
 
 def judge(rows: Iterable[dict[str, object]], group: str, group_field: str | None = None) -> list[Judged]:
