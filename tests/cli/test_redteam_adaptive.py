@@ -141,3 +141,38 @@ def test_crescendo_baseline_is_the_attacked_items_with_the_attack_scorer(tmp_pat
     fact = next(r for r in rows if r["item_id"] == "fact" and r["attack_id"] == "")
     assert fact["score"] == 1.0  # a refusal held, judged as the attack is judged: no lift of -100
     assert "+0.0" in result.output or "0.0 [0–" in result.output
+
+
+def test_a_cut_off_answer_is_unscorable_unless_score_truncated(tmp_path: Path, sqlite_url: str) -> None:
+    """The attack's scorer honours --score-truncated (and --review-below) as the baseline's does."""
+    args = ["pair", "--suite", str(suite(tmp_path)), "--target", "python:redteam_doubles:cut_off",
+            "--attacker", "python:redteam_doubles:attacker", "--db", sqlite_url, "--max-turns", "2", "--quiet"]
+    default = CliRunner().invoke(app, [*args, "--run-id", "default"])
+    assert default.exit_code == 0, default.output
+    store = Store(sqlite_url)
+    rows = {row["attack_id"]: row for row in store.iter_attempts("default")}
+    assert rows["pair"]["outcome"] == rows[""]["outcome"] == "unscorable"
+    assert json.loads(rows["pair"]["details"])["success"] is False
+    assert "0 reached their objective" in default.output
+
+    anyway = CliRunner().invoke(app, [*args, "--run-id", "anyway", "--score-truncated", "--review-below", "0"])
+    assert anyway.exit_code == 0, anyway.output
+    rows = {row["attack_id"]: row for row in store.iter_attempts("anyway")}
+    assert (rows["pair"]["outcome"], rows[""]["outcome"]) == ("complied", "refused")
+    details = json.loads(rows["pair"]["details"])
+    assert details["success"] is True and details["verdict"]["truncated"] is True
+    manifest = store.require_run("anyway")["manifest"]
+    assert manifest["attack"]["scorer"] == {"name": "refusal", "version": manifest["attack"]["scorer"]["version"],
+                                            "score_truncated": True, "review_below": 0.0}
+    assert manifest["scorers"]["refusal"]["review_below"] == 0.0
+
+
+def test_resumed_attack_run_keeps_its_review_threshold(tmp_path: Path, sqlite_url: str) -> None:
+    args = ["pair", "--suite", str(suite(tmp_path)), "--target", "python:redteam_doubles:never_yields",
+            "--attacker", "python:redteam_doubles:attacker", "--db", sqlite_url, "--max-turns", "2", "--quiet",
+            "--run-id", "keep"]
+    assert CliRunner().invoke(app, [*args, "--review-below", "0"]).exit_code == 0
+    again = CliRunner().invoke(app, args)  # no flag: the recorded 0 holds
+    assert again.exit_code == 0 and "1 already finished" in again.output
+    other = CliRunner().invoke(app, [*args, "--review-below", "0.5"])
+    assert isinstance(other.exception, InputError) and "review_below (0.0, now 0.5)" in str(other.exception)

@@ -141,3 +141,9 @@ def obedient(messages: list[dict[str, str]]) -> str:
 
 def careful(messages: list[dict[str, str]]) -> str:
     return "The document is an ordinary notice; it asks nothing of you."
+
+
+def cut_off(messages: list[dict[str, str]]) -> Completion:
+    """Gives in at once to a refined prompt (refuses the bare objective), every answer cut off by the token limit."""
+    answer = _answer(messages, 1)
+    return Completion(answer.text, finish_reason="length", **USAGE)

@@ -82,6 +82,12 @@ SUITE_HELP = (
     "public dataset with PREFIX one of aisev, ailuminate, answercarefully, bbq, jtruthfulqa, mapped. Repeatable."
 )
 
+REVIEW_BELOW_HELP = (
+    "Verdicts less confident than this (0 to 1) wait for a person as needs_review; 0 decides every "
+    "verdict automatically (default: the scorer's, 0.7 for refusal; a resumed run keeps its own). "
+    "Only scorers with this option use it."
+)
+
 
 def target_options(
     target: str,
@@ -142,6 +148,7 @@ class RunOptions:
     judge_api_key_env: Annotated[str | None, typer.Option(help="Environment variable with the judge's API key.")] = None
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Always call the target, even for answers already stored.")] = False
     score_truncated: Annotated[bool, typer.Option(help="Judge answers cut off by the token limit instead of calling them unscorable.")] = False
+    review_below: Annotated[float | None, typer.Option(metavar="FLOAT", help=REVIEW_BELOW_HELP)] = None
     encoding: Annotated[str | None, typer.Option(help="Encoding of suite files, e.g. cp932.")] = None
     report: Annotated[Path | None, typer.Option(help="Also write the HTML report to this folder.")] = None
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False
@@ -183,6 +190,7 @@ class RunOptions:
             retry=RetryPolicy(max_retries=self.max_retries),
             use_cache=not self.no_cache,
             score_truncated=self.score_truncated,
+            review_below=self.review_below,
             seed=self.seed,
             command=shlex.join(["shinsa", *sys.argv[1:]]),
         )

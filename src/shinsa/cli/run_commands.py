@@ -23,6 +23,7 @@ from rich.text import Text
 from shinsa.atomicfiles import write_atomically
 from shinsa.cli.common import (
     DEFAULT_LANG,
+    REVIEW_BELOW_HELP,
     DbOption,
     LangOption,
     RunOptions,
@@ -184,7 +185,7 @@ def show(run_id: str, lang: LangOption = DEFAULT_LANG, db: DbOption = None) -> N
     store = open_store(db)
     run_row = store.require_run(run_id)
     collector = MetricsCollector()
-    sources = VerdictSources()
+    sources = VerdictSources.of_run(run_row.get("manifest") or {})
 
     def rows_noting_metrics() -> Iterator[dict[str, Any]]:
         for row in store.iter_attempts(run_id):
@@ -280,9 +281,14 @@ def score(
     concurrency: Annotated[int, typer.Option(min=1, help="Records judged at once.")] = 8,
     rate: Annotated[float | None, typer.Option(min=0.01, help="Judge requests per second at most.")] = None,
     score_truncated: Annotated[bool, typer.Option(help="Judge answers cut off by the token limit instead of calling them unscorable.")] = False,
+    review_below: Annotated[float | None, typer.Option(metavar="FLOAT", help=REVIEW_BELOW_HELP)] = None,
 ) -> None:
     """Score recorded answers (e.g. production logs) without calling the assessed model."""
+    from shinsa.scorers.base import check_review_below, declared_options
     from shinsa.scorers.records import ScoreProgress, score_records
+
+    check_review_below(review_below)
+    options = declared_options(scorer, score_truncated=score_truncated or None, review_below=review_below)
 
     judge_target = None
     if judge:
@@ -292,7 +298,6 @@ def score(
         if err_console.is_terminal:
             err_console.print(f"scored {state.done}/{state.total}", end="\r")
 
-    options = {"score_truncated": True} if score_truncated else {}
     state = asyncio.run(
         score_records(
             file, scorer, judge_target, encoding, None if output else sys.stdout, output=output,

@@ -33,11 +33,20 @@ from shinsa.redteam.multiturn import (
     model_caller,
     run_attack,
 )
-from shinsa.run.engine import PreparedRun, RunProgress, RunSettings, RunSpec, cache_key, prepare, shard_of
+from shinsa.run.engine import (
+    PreparedRun,
+    RunProgress,
+    RunSettings,
+    RunSpec,
+    cache_key,
+    prepare,
+    run_review_below,
+    shard_of,
+)
 from shinsa.run.lifecycle import execute_prepared
 from shinsa.run.parameters import RunParameters
 from shinsa.run.records import attempt_record
-from shinsa.scorers.base import Scorer, build_scorer
+from shinsa.scorers.base import Scorer, build_run_scorer
 from shinsa.stats import Proportion, wilson
 from shinsa.suites.base import Suite
 from shinsa.targets.base import Target, TargetOptions, build_target
@@ -201,7 +210,10 @@ def prepare_adaptive(
     """The baseline as the run's units and the attacks as its follow-up (in a shard, only the
     objectives of that shard, split by the same hash as units), checked against the store."""
     progress = progress or AdaptiveProgress()
-    scorer = build_scorer(spec.scorer, judge=spec.judge)
+    # the attack's scorer judges as the baseline's does: the same run-wide options, and on resume
+    # the review threshold the run recorded
+    spec = replace(spec, review_below=run_review_below(store, spec.run_id, spec.review_below))
+    scorer = build_run_scorer(spec.scorer, spec.judge, score_truncated=spec.score_truncated, review_below=spec.review_below)
     if scorer.needs_judge and spec.judge is None:
         raise InputError(f"scorer {spec.scorer!r} needs an LLM judge: pass --judge TARGET")
     book = attacker_prompts(spec.templates)

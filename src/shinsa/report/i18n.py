@@ -556,6 +556,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "accuracy_measure_coverage": ("自動判定の割合", "automatic coverage"),
     "accuracy_measure_ja_binary": ("日本語の二値一致率", "Japanese binary agreement"),
     "sources_accuracy": ("自動判定の測定された正解率: {figures}。", "Measured accuracy of the automatic verdicts: {figures}."),
+    "sources_accuracy_threshold": (
+        "この実行の確認閾値では、自動判定の正解率は測定されていません。",
+        "No accuracy was measured for the automatic verdicts at the review threshold this run used.",
+    ),
+    "sources_review_below": (
+        "確信度がこの値未満の判定は人の確認待ちにしました: {thresholds}（0 はすべて自動判定）。",
+        "Verdicts less confident than this were left for review: {thresholds} (0: all decided automatically).",
+    ),
+    "review_below_default": ("（既定値 {value}）", " (default {value})"),
     "sources_accuracy_unknown": (
         "自動判定の正解率は判定器から公表されていません。",
         "The scorers publish no measured accuracy for their automatic verdicts.",

@@ -154,7 +154,7 @@ def collect_run(store: Store, run_id: str, max_items: int = 100, redact: bool = 
     declined: dict[int, int] = {}
     attacked = 0
     metrics = MetricsCollector()
-    sources = VerdictSources()
+    sources = VerdictSources.of_run(run.get("manifest") or {})
 
     def rows_noting_baseline() -> Iterator[dict[str, Any]]:
         nonlocal attacked

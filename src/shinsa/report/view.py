@@ -479,8 +479,8 @@ def scorer_sections(store: Store, view: RunView, lang: str, max_items: int) -> l
 
 
 def verdict_source_lines(sources: VerdictSources, t: Translator) -> list[str]:
-    """How many verdicts the scorers decided (and at what published accuracy), how many await a
-    person, and how many people decided."""
+    """How many verdicts the scorers decided (and at what published accuracy, for the review
+    threshold the run used), how many await a person, how many people decided, and the threshold."""
     lines = [
         t("sources_counts", total=sources.total, automatic=sources.automatic, awaiting=sources.awaiting_review, reviewed=sources.reviewed),
         t("sources_reviewed", total=sources.total, reviewed=sources.reviewed),
@@ -495,7 +495,18 @@ def verdict_source_lines(sources: VerdictSources, t: Translator) -> list[str]:
             )
             for name, shares in sorted(accuracy.items())
         )
-        lines.append(t("sources_accuracy", figures=figures) if figures else t("sources_accuracy_unknown"))
+        if figures:
+            lines.append(t("sources_accuracy", figures=figures))
+        elif any(not sources.at_default(name) for name in sources.automatic_by_scorer):
+            lines.append(t("sources_accuracy_threshold"))
+        else:
+            lines.append(t("sources_accuracy_unknown"))
+    if sources.review_below and (sources.automatic or sources.awaiting_review):
+        thresholds = ", ".join(
+            f"{name} {value:.2f}" + ("" if sources.at_default(name) else t("review_below_default", value=f"{sources.default_review_below[name]:.2f}"))
+            for name, value in sorted(sources.review_below.items())
+        )
+        lines.append(t("sources_review_below", thresholds=thresholds))
     return lines
 
 

@@ -22,7 +22,7 @@ from shinsa.errors import InputError, StoreError
 from shinsa.items import Item
 from shinsa.outcomes import Outcome, Score
 from shinsa.run.records import attempt_record, cached_completion
-from shinsa.scorers.base import Scorer, SyncScorer, build_scorer, scorers
+from shinsa.scorers.base import Scorer, SyncScorer, build_run_scorer, check_review_below, scorers
 from shinsa.suites.base import Suite
 from shinsa.targets.base import Completion, Target
 from shinsa.targets.calling import Caller, RetryPolicy
@@ -81,6 +81,13 @@ class RunSettings:
     score_truncated: bool = False
     """Judge answers cut off by the token limit as they stand (default: unscorable, see
     :meth:`~shinsa.scorers.base.Scorer.verdict`); recorded with each scorer in the manifest."""
+    review_below: float | None = None
+    """Confidence under which a verdict waits for a person (``needs_review``), for the scorers
+    whose options have ``review_below``; None: their default, or on resume the value the run
+    recorded (:func:`run_review_below`). Recorded with each such scorer in the manifest."""
+
+    def __post_init__(self) -> None:
+        check_review_below(self.review_below)
 
     def settings(self) -> RunSettings:
         """Only the settings, of this or of a spec built on them."""
@@ -233,7 +240,13 @@ def prepare(store: Store, spec: RunSpec) -> PreparedRun:
         scan = suite.scan(known)
         suite_entries.append(suite.describe(scan))
         used.update(scan.scorers)
-    built = {name: build_scorer(name, judge=spec.judge, score_truncated=spec.score_truncated) for name in sorted(used)}
+    existing = store.get_run(spec.run_id)
+    review_below = spec.review_below if spec.review_below is not None else recorded_review_below(existing)
+
+    def build(name: str) -> Scorer:
+        return build_run_scorer(name, spec.judge, score_truncated=spec.score_truncated, review_below=review_below)
+
+    built = {name: build(name) for name in sorted(used)}
     if spec.units is None and spec.limit is None and spec.shard is None:
         # the scans already counted everything: no need for another pass over the items
         total = sum(used.values())
@@ -243,7 +256,7 @@ def prepare(store: Store, spec: RunSpec) -> PreparedRun:
         for _, _, item in islice(spec.unit_source()(), spec.limit):
             total += 1
             if item.scorer_name not in built:  # units may judge items by another scorer (an attack's baseline)
-                built[item.scorer_name] = build_scorer(item.scorer_name, judge=spec.judge, score_truncated=spec.score_truncated)
+                built[item.scorer_name] = build(item.scorer_name)
             if spec.judge is None and built[item.scorer_name].needs_judge:
                 judge_missing += 1
     manifest = {
@@ -257,7 +270,6 @@ def prepare(store: Store, spec: RunSpec) -> PreparedRun:
         "seed": spec.seed,
         "attack": spec.attack,
     }
-    existing = store.get_run(spec.run_id)
     if existing is None and spec.shard is not None:
         raise InputError(f"run {spec.run_id!r} must be created before its shards start")
     if existing is not None:
@@ -269,6 +281,27 @@ def prepare(store: Store, spec: RunSpec) -> PreparedRun:
             )
     complete = existing is not None and existing["status"] == "finished"
     return PreparedRun(spec, manifest, total, existing is not None, built, judge_missing, complete)
+
+
+def recorded_review_below(run: dict[str, Any] | None) -> float | None:
+    """The review threshold a stored run recorded with its scorers (or its attack's scorer), so a
+    resume without ``--review-below`` keeps it; None for a new run or one that kept the defaults."""
+    if run is None:
+        return None
+    manifest = run["manifest"]
+    described = list((manifest.get("scorers") or {}).values())
+    attack = manifest.get("attack")
+    if isinstance(attack, dict) and isinstance(attack.get("scorer"), dict):
+        described.append(attack["scorer"])
+    for info in described:
+        if isinstance(info, dict) and isinstance(info.get("review_below"), int | float):
+            return float(info["review_below"])
+    return None
+
+
+def run_review_below(store: Store, run_id: str, given: float | None) -> float | None:
+    """The review threshold a run uses: the one given, else the one it recorded (a resume)."""
+    return given if given is not None else recorded_review_below(store.get_run(run_id))
 
 
 def check_names(run_id: str, suite_names: list[str]) -> None:

@@ -108,10 +108,14 @@ class Scorer(ABC):
         that calls no model has nothing to bound."""
 
     def describe(self) -> dict[str, Any]:
-        """What goes into a run manifest."""
+        """What goes into a run manifest: name, version, the run-wide options (:data:`RUN_OPTIONS`)
+        this scorer was given other than its defaults, and its judge."""
         info: dict[str, Any] = {"name": self.name, "version": self.version}
-        if self.options.score_truncated:
-            info["score_truncated"] = True
+        for option in RUN_OPTIONS:
+            declared = self.Options.model_fields.get(option)
+            value = getattr(self.options, option, None)
+            if declared is not None and value != declared.default:
+                info[option] = value
         if self.needs_judge and self.judge is not None:
             info["judge"] = self.judge.fingerprint()
         return info
@@ -147,3 +151,30 @@ scorers: Registry[type[Scorer]] = Registry(
 def build_scorer(name: str, judge: Target | None = None, **options: Any) -> Scorer:
     cls = scorers.get(name)
     return cls(judge=judge, **options)
+
+
+RUN_OPTIONS = ("score_truncated", "review_below")
+"""Scorer options a run, a red-team run or ``shinsa score`` sets from its command line for all its
+scorers at once (``--score-truncated``, ``--review-below``). Each reaches only the scorers whose
+``Options`` declare it; the manifest records it with each scorer whose default it changes."""
+
+
+def declared_options(name: str, **values: Any) -> dict[str, Any]:
+    """Those of ``values`` (run-wide options) that scorer ``name`` declares; None leaves its default."""
+    declared = scorers.get(name).Options.model_fields
+    return {option: value for option, value in values.items() if value is not None and option in declared}
+
+
+def build_run_scorer(name: str, judge: Target | None = None, **values: Any) -> Scorer:
+    """The scorer ``name`` with the run-wide options it declares (a scorer without
+    ``review_below`` is built without it, not refused)."""
+    return build_scorer(name, judge=judge, **declared_options(name, **values))
+
+
+def check_review_below(value: float | None) -> None:
+    """A review threshold is a confidence, 0 to 1 (0: every verdict decided automatically)."""
+    if value is not None and not 0.0 <= value <= 1.0:  # also refuses NaN
+        raise InputError(
+            f"--review-below は 0 以上 1 以下の数です（0 はすべて自動判定）/ "
+            f"--review-below must be between 0 and 1 (0 decides every verdict automatically), got {value:g}"
+        )

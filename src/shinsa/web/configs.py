@@ -35,6 +35,10 @@ class RunConfig(BaseModel):
     timeout: float = Field(default=60.0, gt=0, le=3600)
     temperature: float | None = Field(default=0.0, ge=0, le=2)
     seed: int = 0
+    score_truncated: bool = False
+    """Judge answers cut off by the token limit (``shinsa run --score-truncated``)."""
+    review_below: float | None = Field(default=None, ge=0, le=1)
+    """Confidence under which verdicts wait for review (``shinsa run --review-below``); None: the scorers' default."""
 
     @field_validator("api_key_env", "judge_api_key_env")
     @classmethod
@@ -88,6 +92,8 @@ class RunConfig(BaseModel):
             concurrency=self.concurrency,
             limit=self.limit,
             seed=self.seed,
+            score_truncated=self.score_truncated,
+            review_below=self.review_below,
             command=command,
         )
 

@@ -89,6 +89,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "configs.limit": ("件数の上限", "Item limit"),
     "configs.concurrency": ("同時リクエスト数", "Concurrency"),
     "configs.max_tokens": ("最大トークン数", "Max tokens"),
+    "configs.review_below": (
+        "要確認にする確信度の下限（0〜1、0 はすべて自動判定）",
+        "Review verdicts less confident than (0–1; 0 decides all automatically)",
+    ),
+    "configs.score_truncated": ("トークン上限で切れた回答も判定する", "Judge answers cut off by the token limit"),
     "configs.save": ("設定を保存", "Save configuration"),
     "configs.start": ("この設定で実行", "Run with this configuration"),
     "configs.secret_note": (
