@@ -54,3 +54,18 @@ def test_a_failed_run_can_be_resumed_and_records_why(world: World) -> None:
     assert workspace.job(run_id)["job_state"] == "failed"  # type: ignore[index]
     viewer = world.client("viewer_a")
     assert viewer.post(f"/runs/{run_id}/resume", data={"csrf_token": csrf_of(viewer)}).status_code == 403
+
+
+def test_a_saved_configuration_carries_the_scorer_options(world: World) -> None:
+    client = world.client("assessor_a")
+    config = {"name": "forced", "suites": "quick", "target": "python:shinsa.testing.bots:refuse", "limit": "2",
+              "review_below": "0", "score_truncated": "1", "csrf_token": csrf_of(client)}
+    assert client.post("/systems/sys-a/configs", data=config, follow_redirects=False).status_code == 303
+    saved = Workspace(world.store.engine).configs("sys-a")[0]
+    assert saved["parameters"]["review_below"] == 0 and saved["parameters"]["score_truncated"] is True
+    client.post(f"/configs/{saved['config_id']}/runs", data={"csrf_token": csrf_of(client)}, follow_redirects=False)
+    world.jobs.join(120)
+    run = world.store.list_runs()[0]
+    assert run["manifest"]["scorers"]["refusal"] == {**run["manifest"]["scorers"]["refusal"], "review_below": 0.0, "score_truncated": True}
+    bad = client.post("/systems/sys-a/configs", data={**config, "review_below": "1.5"}, follow_redirects=False)
+    assert bad.status_code == 422 and "review_below" in bad.text and len(Workspace(world.store.engine).configs("sys-a")) == 1
