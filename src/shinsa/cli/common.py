@@ -84,7 +84,7 @@ SUITE_HELP = (
 
 REVIEW_BELOW_HELP = (
     "Verdicts less confident than this (0 to 1) wait for a person as needs_review; 0 decides every "
-    "verdict automatically (default: the scorer's, 0.7 for refusal; a resumed run keeps its own). "
+    "verdict automatically (default: each scorer's own; a resumed run keeps the value it recorded). "
     "Only scorers with this option use it."
 )
 
