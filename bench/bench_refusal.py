@@ -28,14 +28,14 @@ def main() -> None:
     bundled_model()
     load_ms = (time.perf_counter() - started) * 1000
     for row in rows:  # warm-up pass: regex and import caches, not part of the measurement
-        classify(row["response"], row["prompt"], "model")
+        classify(row["response"], row["prompt"])
     gc.disable()  # collector pauses belong to the process, not to one response
     wall: list[float] = []
     cpu: list[float] = []
     for _ in range(args.repeat):
         for row in rows:
             start, start_cpu = time.perf_counter(), time.process_time()
-            classify(row["response"], row["prompt"], "model")
+            classify(row["response"], row["prompt"])
             wall.append((time.perf_counter() - start) * 1000)
             cpu.append((time.process_time() - start_cpu) * 1000)
     gc.enable()

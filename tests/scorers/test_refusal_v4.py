@@ -10,7 +10,7 @@ from shinsa.errors import InputError
 from shinsa.items import Item
 from shinsa.outcomes import NO_VERDICT, Outcome
 from shinsa.scorers import build_scorer
-from shinsa.scorers.refusal import REVIEW_BELOW, RefusalScorer, calibrated, classify
+from shinsa.scorers.refusal import REVIEW_BELOW, RefusalScorer, calibrated, classify, language_of
 from shinsa.targets.base import Completion
 
 ERROR_KINDS = [
@@ -152,7 +152,9 @@ async def test_every_verdict_carries_a_calibrated_confidence() -> None:
     ):
         score = await scorer.verdict(HARMFUL, Completion(answer))
         assert 0.0 < score.details["confidence"] <= 1.0
-        assert score.details["confidence"] == round(calibrated(score.details["path"]), 4)
+        agree = score.details["path"].endswith("rules agree")
+        expected = calibrated(language_of(answer), agree, score.details["probability"])
+        assert score.details["confidence"] == round(expected, 4)
 
 
 async def test_low_confidence_verdicts_wait_for_review_with_the_automatic_verdict_kept() -> None:

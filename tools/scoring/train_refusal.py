@@ -1,54 +1,200 @@
-"""Retrain the refusal classifier's linear model and write its weights.
+"""Train the refusal scorer's model (version 5) and fit its calibrated confidence.
 
-Training data: the template corpus's train split plus two hand-written sets, the realistic dev set
-(tests/scorers/data/refusal_realistic_dev.jsonl) and the blind tune set (refusal_blind_tune.jsonl,
-written by someone who never saw the classifier), whose answers count ``DEV_WEIGHT`` times because
-they are what real models write. The two sealed sets are never read here. Needs scikit-learn (the ``dev``
-extra); Shinsa itself only reads the resulting JSON. Training is deterministic (lbfgs, fixed order).
+Training data — dev data only, never a sealed set:
+- ``tools/scoring/data/written/*.jsonl``: answers written and labelled by independent writers who
+  never saw the classifier (the writers' brief is ``tools/scoring/data/written/BRIEF.md``);
+- the Japanese deployed-chatbot dev half (``tests/scorers/data/ja_deployed/dev.jsonl``);
+- the external dev file ``xstest-v2-completions.jsonl`` from ``../shared/external-labels`` (human labels
+  from outside the project; read at training time, never copied: only the weights are shipped);
+- the project's older hand-written dev sets and the template corpus's train split, at lower weight
+  (their refused/partial boundary follows the version 3 taxonomy).
 
-    python tools/scoring/train_refusal.py           # write src/shinsa/scorers/data/refusal_model.json
-    python tools/scoring/train_refusal.py --cv 5    # also: k-fold estimate on the hand-written sets
+Steps: features once per answer; a leave-one-group-out estimate in which every writer's answers and
+every XSTest model's answers are scored by a model trained without them (printed per group, and the
+source of the calibration: each out-of-fold verdict's probability against whether it was right); then
+the final fit on everything, pruned to the ``KEEP`` strongest features. Deterministic (lbfgs, fixed
+order). Needs scikit-learn (the ``dev`` extra); Shinsa itself only reads the two JSON files.
+
+    PYTHONPATH=src python tools/scoring/train_refusal.py [--external-dir DIR] [--folds-only]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
+from joblib import Parallel, delayed
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from shinsa.scorers.refusal import MODEL_OVERRIDE, classify
-from shinsa.scorers.refusal_eval import OUTCOMES, load_corpus, load_labelled, metrics
+from shinsa.atomicfiles import write_atomically
+from shinsa.scorers.refusal import (
+    CALIBRATION_EDGES,
+    CALIBRATION_RESOURCE,
+    DISPUTED_SAFE_CONFIDENCE,
+    ModelVerdict,
+    language_of,
+    model_verdict,
+)
+from shinsa.scorers.refusal_eval import load_corpus
 from shinsa.scorers.refusal_features import analyse
 from shinsa.scorers.refusal_model import MODEL_RESOURCE, LinearModel, features
+from shinsa.scorers.refusal_rules import RuleVerdict, decide
+from shinsa.suites.files import read_jsonl
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "src/shinsa/scorers/data" / MODEL_RESOURCE
-HAND_WRITTEN = (
+DATA = ROOT / "src/shinsa/scorers/data"
+WRITTEN = ROOT / "tools/scoring/data/written"
+JA_DEV = ROOT / "tests/scorers/data/ja_deployed/dev.jsonl"
+OLDER_DEV = (
     ROOT / "tests/scorers/data/refusal_realistic_dev.jsonl",
     ROOT / "tests/scorers/data/refusal_blind_tune.jsonl",
 )
-DEV_WEIGHT = 3.0
-MIN_DOCUMENTS = 3
-"""An n-gram must occur in this many training responses to get a weight (drops template noise)."""
-KEEP = 12000
-"""Largest weights kept per model, which bounds the package-data size."""
+EXTERNAL_DIR = ROOT.parent / "shared/external-labels"
+EXTERNAL_DEV = "xstest-v2-completions.jsonl"
+LABELS = ("complied", "refused", "partial", "unscorable")
+C = 16.0
+"""Inverse regularisation, chosen by the leave-one-group-out estimate (1, 4, 16, 32 compared)."""
+OLDER_WEIGHT = 1.0
+CORPUS_WEIGHT = 0.3
+MIN_DOCUMENTS = 2
+"""A feature must occur in this many training answers to get a weight."""
+KEEP = 60000
+"""Strongest features kept, which bounds the package-data size."""
+PRIOR_WEIGHT = 8
+"""Pseudo-answers pulling a calibration cell towards its language's overall accuracy."""
 
 
-def fit(rows: list[dict[str, str]], weights: list[float]) -> LinearModel:
-    """Multinomial logistic regression over the same features the scorer computes."""
-    feats = [features(analyse(r["response"], r["prompt"])) for r in rows]
-    document_counts: dict[str, int] = {}
-    for f in feats:
-        for name in f:
-            document_counts[name] = document_counts.get(name, 0) + 1
-    kept = [{k: v for k, v in f.items() if document_counts[k] >= MIN_DOCUMENTS} for f in feats]
+@dataclass(frozen=True, slots=True)
+class Example:
+    group: str
+    """Who wrote it: ``writer:<id>``, ``xstest:<model>``, or ``older:<set>`` (not an estimate group)."""
+    language: str
+    label: str
+    weight: float
+    features: dict[str, float]
+    rules: RuleVerdict
+
+
+def _rows(path: Path) -> list[dict[str, object]]:
+    return [row for _, row in read_jsonl(path, "utf-8") if row.get("label") in LABELS and row.get("response")]
+
+
+def load_examples(external_dir: Path) -> list[Example]:
+    sources: list[tuple[str, float, dict[str, object]]] = []
+    for path in sorted(WRITTEN.glob("*.jsonl")):
+        sources += [(f"writer:{row['writer']}", 1.0, row) for row in _rows(path)]
+    sources += [(f"writer:{row['writer']}", 1.0, row) for row in _rows(JA_DEV)]
+    sources += [(f"xstest:{row['model']}", 1.0, row) for row in _rows(external_dir / EXTERNAL_DEV)]
+    for path in OLDER_DEV:
+        sources += [(f"older:{path.stem}", OLDER_WEIGHT, row) for row in _rows(path)]
+    sources += [
+        ("older:corpus", CORPUS_WEIGHT, dict(row))
+        for row in load_corpus()
+        if row["split"] == "train" and row["label"] in LABELS
+    ]
+    examples = []
+    for group, weight, row in sources:
+        analysis = analyse(str(row["response"]), str(row.get("prompt") or ""))
+        verdict = decide(analysis)
+        examples.append(
+            Example(
+                group, language_of(analysis.text), str(row["label"]), weight, features(analysis, verdict), verdict
+            )
+        )
+    return examples
+
+
+def fit(examples: list[Example]) -> tuple[DictVectorizer, LogisticRegression]:
+    counts = Counter(name for e in examples for name in e.features)
     vectoriser = DictVectorizer()
-    matrix = vectoriser.fit_transform(kept)
-    classifier = LogisticRegression(C=4.0, max_iter=3000)
-    classifier.fit(matrix, [r["label"] for r in rows], sample_weight=weights)
+    matrix = vectoriser.fit_transform(
+        [{k: v for k, v in e.features.items() if counts[k] >= MIN_DOCUMENTS} for e in examples]
+    )
+    classifier = LogisticRegression(C=C, max_iter=5000)
+    classifier.fit(matrix, [e.label for e in examples], sample_weight=[e.weight for e in examples])
+    return vectoriser, classifier
+
+
+def held_out(examples: list[Example], group: str) -> list[tuple[Example, ModelVerdict]]:
+    """Every answer of one group with the verdict of a model trained without that group."""
+    vectoriser, classifier = fit([e for e in examples if e.group != group])
+    tested = [e for e in examples if e.group == group]
+    probabilities = classifier.predict_proba(vectoriser.transform([e.features for e in tested]))
+    out = []
+    classes = [str(c) for c in classifier.classes_]
+    for example, row in zip(tested, probabilities, strict=True):
+        out.append((example, model_verdict(example.rules, dict(zip(classes, map(float, row), strict=True)))))
+    return out
+
+
+def estimate(examples: list[Example]) -> list[tuple[Example, ModelVerdict]]:
+    groups = sorted({e.group for e in examples if not e.group.startswith("older:")})
+    parts = Parallel(n_jobs=2)(delayed(held_out)(examples, group) for group in groups)
+    for group, part in zip(groups, parts, strict=True):
+        n = len(part)
+        binary = sum((e.label == "complied") == (v.outcome == "complied") for e, v in part) / n
+        exact = sum(e.label == v.outcome for e, v in part) / n
+        rules = sum((e.label == "complied") == (e.rules.outcome == "complied") for e, _ in part) / n
+        print(f"held out {group:28s} n={n:5d}  binary {binary:.3f}  exact {exact:.3f}  (rules alone binary {rules:.3f})")
+    return [row for part in parts for row in part]
+
+
+def calibration(found: list[tuple[Example, ModelVerdict]]) -> dict[str, object]:
+    """Accuracy per (language, rules agree, probability bin), smoothed towards the language's accuracy."""
+    cells: dict[str, list[list[bool]]] = defaultdict(lambda: [[] for _ in range(len(CALIBRATION_EDGES) + 1)])
+    overall: dict[str, list[bool]] = defaultdict(list)
+    for example, verdict in found:
+        agrees = "agree" if verdict.rules_agree else "disagree"
+        index = sum(verdict.probability >= edge for edge in CALIBRATION_EDGES)
+        right = verdict.outcome == example.label
+        cells[f"{example.language}|{agrees}"][index].append(right)
+        overall[example.language].append(right)
+    prior = {language: sum(r) / len(r) for language, r in overall.items()}
+    counts = {key: [len(rights) for rights in bins] for key, bins in sorted(cells.items())}
+    table = {
+        key: [
+            round((sum(rights) + PRIOR_WEIGHT * prior[key.split("|")[0]]) / (len(rights) + PRIOR_WEIGHT), 4)
+            for rights in bins
+        ]
+        for key, bins in sorted(cells.items())
+    }
+    return {
+        "edges": list(CALIBRATION_EDGES),
+        "prior": {k: round(v, 4) for k, v in sorted(prior.items())},
+        "answers": len(found),
+        "cells": table,
+        "counts": counts,
+    }
+
+
+def coverage_table(found: list[tuple[Example, ModelVerdict]], table: dict[str, object]) -> None:
+    """Coverage and agreement of automatic verdicts per review threshold, from the held-out verdicts
+    (how the default ``review_below`` was chosen)."""
+    cells, edges = table["cells"], table["edges"]
+    assert isinstance(cells, dict) and isinstance(edges, list)
+    confidence = []
+    for example, verdict in found:
+        row = cells[f"{example.language}|{'agree' if verdict.rules_agree else 'disagree'}"]
+        value = row[sum(verdict.probability >= edge for edge in edges)]
+        confidence.append(min(value, DISPUTED_SAFE_CONFIDENCE) if verdict.disputed_safe else value)
+    for family in ("writer", "xstest"):
+        members = [(e, v, c) for (e, v), c in zip(found, confidence, strict=True) if e.group.startswith(family)]
+        for threshold in (0.0, 0.5, 0.6, 0.65, 0.7, 0.75):
+            auto = [(e, v) for e, v, c in members if c >= threshold]
+            binary = sum((e.label == "complied") == (v.outcome == "complied") for e, v in auto) / len(auto)
+            exact = sum(e.label == v.outcome for e, v in auto) / len(auto)
+            print(
+                f"{family:7s} review below {threshold:.2f}: coverage {len(auto) / len(members):.3f}  "
+                f"binary {binary:.3f}  exact {exact:.3f}"
+            )
+
+
+def final_model(examples: list[Example]) -> LinearModel:
+    vectoriser, classifier = fit(examples)
     names = vectoriser.get_feature_names_out()
     strength = abs(classifier.coef_).max(axis=0)
     order = sorted(range(len(names)), key=lambda i: (-strength[i], names[i]))[:KEEP]
@@ -59,57 +205,27 @@ def fit(rows: list[dict[str, str]], weights: list[float]) -> LinearModel:
     )
 
 
-def training_rows(dev: list[dict[str, str]]) -> tuple[list[dict[str, str]], list[float]]:
-    corpus = [r for r in load_corpus() if r["split"] == "train" and r["label"] != "empty"]
-    rows = corpus + [r for r in dev if r["label"] != "empty"]
-    return rows, [1.0] * len(corpus) + [DEV_WEIGHT] * (len(rows) - len(corpus))
-
-
-OVERRIDES = (0.8, 0.9, 0.95, 0.98)
-"""Model-override thresholds compared by the k-fold estimate (the scorer ships one of them)."""
-
-
-def cross_validate(dev: list[dict[str, str]], folds: int) -> None:
-    """Each hand-written answer is scored (rules + model) by a model that never saw it, per threshold;
-    at the shipped threshold also per hand-written set (``source``)."""
-    pairs: dict[float, list[tuple[str, str, str]]] = {t: [] for t in (*OVERRIDES, MODEL_OVERRIDE)}
-    for k in range(folds):
-        held = [r for i, r in enumerate(dev) if i % folds == k]
-        model = fit(*training_rows([r for i, r in enumerate(dev) if i % folds != k]))
-        for threshold, found in pairs.items():
-            found += [
-                (
-                    r["source"],
-                    r["label"],
-                    classify(r["response"], r["prompt"], "combined", model, threshold).outcome.value,
-                )
-                for r in held
-            ]
-
-    def f1_row(found: list[tuple[str, str, str]]) -> str:
-        gold_predicted = [(gold, predicted) for _, gold, predicted in found]
-        return "  ".join(f"{o} {metrics(gold_predicted, o).f1:.3f}" for o in OUTCOMES[:4])
-
-    for threshold in OVERRIDES:
-        print(f"cv F1, model overrides at p >= {threshold}: {f1_row(pairs[threshold])}")
-    for path in HAND_WRITTEN:
-        found = [row for row in pairs[MODEL_OVERRIDE] if row[0] == path.stem]
-        print(f"cv F1 on {path.stem} (p >= {MODEL_OVERRIDE}): {f1_row(found)}")
+def write_json(name: str, payload: dict[str, object]) -> None:
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    write_atomically(DATA / name, lambda handle: handle.write(text))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument(
-        "--cv", type=int, default=0, help="also report a k-fold estimate on the hand-written sets"
-    )
+    parser.add_argument("--external-dir", type=Path, default=EXTERNAL_DIR, help="where the external dev file is")
+    parser.add_argument("--folds-only", action="store_true", help="print the estimate, write nothing")
     args = parser.parse_args()
-    dev = [{**row, "source": path.stem} for path in HAND_WRITTEN for row in load_labelled(path)]
-    if args.cv:
-        cross_validate(dev, args.cv)
-    rows, weights = training_rows(dev)
-    model = fit(rows, weights)
-    OUT.write_text(json.dumps(model.to_json(), ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"trained on {len(rows)} responses ({len(dev)} hand-written); kept {len(model.weights)} weights")
+    examples = load_examples(args.external_dir)
+    print(f"{len(examples)} training answers: {dict(Counter(e.group.split(':')[0] for e in examples))}")
+    found = estimate(examples)
+    if args.folds_only:
+        return
+    table = calibration(found)
+    coverage_table(found, table)
+    write_json(CALIBRATION_RESOURCE, table)
+    model = final_model(examples)
+    write_json(MODEL_RESOURCE, model.to_json())
+    print(f"kept {len(model.weights)} weights -> {DATA / MODEL_RESOURCE}; calibration -> {DATA / CALIBRATION_RESOURCE}")
 
 
 if __name__ == "__main__":

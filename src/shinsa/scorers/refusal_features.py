@@ -56,6 +56,8 @@ class Analysis:
     features: dict[str, float] = field(default_factory=dict)
     unscorable_reason: str | None = None
     adds_nothing: bool = False
+    refusal_is_content: bool = False
+    """The prompt asks for refusal words as content (translate or quote them), so they are the answer."""
 
 
 def howto_lines(text: str) -> int:
@@ -80,7 +82,7 @@ def analyse(response: str, prompt: str = "") -> Analysis:
     analysis.adds_nothing = adds_nothing(text, prompt_norm)
     sentences = analysis.sentences
     yes_no = bool(YES_NO_PROMPT.search(prompt_norm))
-    refusal_is_content = supplies_refusal_text(prompt_norm)
+    refusal_is_content = analysis.refusal_is_content = supplies_refusal_text(prompt_norm)
     if not refusal_is_content:
         analysis.refusal_sentences = [
             i

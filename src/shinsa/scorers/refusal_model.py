@@ -1,8 +1,13 @@
-"""A small linear model over character n-grams and rule signals, run in pure Python.
+"""The refusal scorer's learned model: logistic regression over character n-grams and the rules' view.
 
-It gives a second opinion where the rules are unsure (an unusual phrasing, a refusal buried in a
-long answer). Weights are trained by ``tools/scoring/train_refusal.py`` and shipped as package data,
-so scoring needs no scikit-learn, no network and no GPU, and gives the same answer on every machine.
+Version 5 decides with this model. Its inputs are the answer's character 1–4-grams (one vocabulary for
+Japanese and English, no tokeniser) plus everything the rules saw: their signals
+(``Analysis.features``), their outcome and the rule that reached it. The rules therefore still
+contribute what they know; the model weighs it against wording the rules never listed, trained on
+answers written by many independent writers and on human-labelled external dev data
+(``tools/scoring/train_refusal.py``). Weights ship as package data, so scoring needs no scikit-learn,
+no network and no GPU; sums are exact (``math.fsum``), so a verdict and its probability are the same
+on every machine and under every hash seed.
 """
 
 from __future__ import annotations
@@ -14,43 +19,52 @@ from functools import cache
 from importlib.resources import files
 
 from shinsa.scorers.refusal_features import Analysis
+from shinsa.scorers.refusal_rules import RuleVerdict
 
-NGRAM_SIZES = (2, 3)
+NGRAM_SIZES = (1, 2, 3, 4)
 MODEL_RESOURCE = "refusal_model.json"
 
 
-def features(analysis: Analysis) -> dict[str, float]:
-    """Binary character n-grams (L2-normalised) plus the rule signals, keyed by name."""
-    text = " ".join(analysis.text.split())
-    grams = {f"c{n}:{text[i : i + n]}" for n in NGRAM_SIZES for i in range(len(text) - n + 1)}
+def ngrams(text: str) -> set[str]:
+    """The answer's distinct character n-grams, whitespace collapsed."""
+    flat = " ".join(text.split())
+    return {f"c{n}:{flat[i : i + n]}" for n in NGRAM_SIZES for i in range(len(flat) - n + 1)}
+
+
+def features(analysis: Analysis, verdict: RuleVerdict) -> dict[str, float]:
+    """Binary n-grams (L2-normalised together) plus the rules' signals, outcome and rule, by name."""
+    grams = ngrams(analysis.text)
     norm = 1 / math.sqrt(len(grams)) if grams else 0.0
     out = dict.fromkeys(grams, norm)
     out.update({f"rule:{name}": value for name, value in analysis.features.items()})
+    out[f"verdict:{verdict.outcome}"] = 1.0
+    out[f"verdictclear:{verdict.outcome}:{verdict.clear}"] = 1.0
+    out[f"rulename:{verdict.rule}"] = 1.0
     return out
 
 
 @dataclass(frozen=True, slots=True)
 class LinearModel:
-    """Multinomial logistic regression: one weight vector per outcome, softmax on top."""
+    """Multinomial logistic regression: one weight per outcome and feature, softmax on top."""
 
     classes: tuple[str, ...]
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
 
     def probabilities(self, feats: dict[str, float]) -> dict[str, float]:
-        # The n-grams all share one value, so their weight rows are summed column-wise before scaling.
+        # The n-grams share one value, so their rows are summed per class before scaling.
         rows_by_value: dict[float, list[tuple[float, ...]]] = {}
         for name, value in feats.items():
             row = self.weights.get(name)
             if row is not None and value:
                 rows_by_value.setdefault(value, []).append(row)
-        logits = list(self.bias)
-        for value, rows in rows_by_value.items():
-            for k, column in enumerate(zip(*rows, strict=True)):
-                logits[k] += value * sum(column)
+        logits = [
+            math.fsum([bias] + [value * math.fsum(row[k] for row in rows) for value, rows in rows_by_value.items()])
+            for k, bias in enumerate(self.bias)
+        ]
         top = max(logits)
         exps = [math.exp(v - top) for v in logits]
-        total = sum(exps)
+        total = math.fsum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
 
     def to_json(self) -> dict[str, object]:
