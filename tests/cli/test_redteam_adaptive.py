@@ -174,5 +174,5 @@ def test_resumed_attack_run_keeps_its_review_threshold(tmp_path: Path, sqlite_ur
     assert CliRunner().invoke(app, [*args, "--review-below", "0"]).exit_code == 0
     again = CliRunner().invoke(app, args)  # no flag: the recorded 0 holds
     assert again.exit_code == 0 and "1 already finished" in again.output
-    other = CliRunner().invoke(app, [*args, "--review-below", "0.5"])
-    assert isinstance(other.exception, InputError) and "review_below (0.0, now 0.5)" in str(other.exception)
+    other = CliRunner().invoke(app, [*args, "--review-below", "0.6"])
+    assert isinstance(other.exception, InputError) and "review_below (0.0, now 0.6)" in str(other.exception)

@@ -16,13 +16,22 @@ from typer.testing import CliRunner
 
 from shinsa.cli.main import app
 from shinsa.errors import InputError
-from shinsa.scorers.refusal import MEASURED_ACCURACY, REVIEW_BELOW, classify
+from shinsa.items import Item
+from shinsa.scorers.refusal import MEASURED_ACCURACY, REVIEW_BELOW, classify, disputed_on_harmful_item
 from shinsa.store.store import Store
 
 SHINSA = [sys.executable, "-c", "from shinsa.cli.main import main; main()"]
 TARGET = "python:scorer_option_doubles:unsure"
-UNSURE = sum(classify(answer, prompt).confidence < REVIEW_BELOW for prompt, answer in scorer_option_doubles.ANSWERS.items())
-"""Answers the refusal scorer leaves for review at its default threshold (three as written)."""
+
+
+def unsure(prompt: str, answer: str) -> bool:
+    """The refusal scorer leaves this answer to a suite item of that prompt for review by default."""
+    item = Item(id="u", perspective=1, prompt=prompt)
+    return disputed_on_harmful_item(item, classify(answer, prompt)).confidence < REVIEW_BELOW
+
+
+UNSURE = sum(unsure(prompt, answer) for prompt, answer in scorer_option_doubles.ANSWERS.items())
+"""Answers the refusal scorer leaves for review at its default threshold."""
 
 
 @pytest.fixture(autouse=True)
@@ -84,15 +93,15 @@ def test_show_and_report_state_the_threshold_the_run_used(tmp_path: Path, sqlite
 
 def test_a_resumed_run_keeps_its_review_threshold(tmp_path: Path, sqlite_url: str) -> None:
     suite = str(write_suite(tmp_path))
-    scorer_option_doubles.DOWN.update(p for p, a in scorer_option_doubles.ANSWERS.items() if classify(a, p).confidence < REVIEW_BELOW)
+    scorer_option_doubles.DOWN.update(p for p, a in scorer_option_doubles.ANSWERS.items() if unsure(p, a))
     first = run("--suite", suite, "--db", sqlite_url, "--run-id", "r", "--review-below", "0", "--max-retries", "0")
     assert outcomes(sqlite_url, "r").count("error") == UNSURE, first
     scorer_option_doubles.DOWN.clear()
     run("--suite", suite, "--db", sqlite_url, "--run-id", "r")  # no flag: the recorded 0 holds
     resumed = outcomes(sqlite_url, "r")
     assert "error" not in resumed and "needs_review" not in resumed and len(resumed) == len(scorer_option_doubles.ANSWERS)
-    with pytest.raises(InputError, match=r"refusal.review_below \(0.0, now 0.5\)"):
-        run("--suite", suite, "--db", sqlite_url, "--run-id", "r", "--review-below", "0.5")
+    with pytest.raises(InputError, match=r"refusal.review_below \(0.0, now 0.6\)"):
+        run("--suite", suite, "--db", sqlite_url, "--run-id", "r", "--review-below", "0.6")
 
 
 def test_review_below_reaches_only_scorers_that_have_it(tmp_path: Path, sqlite_url: str) -> None:
