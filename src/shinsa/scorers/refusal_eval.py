@@ -4,7 +4,7 @@ By default it measures the held-out split of the bundled template corpus; ``--fi
 labelled JSONL instead (one object per line with ``language``, ``response``, ``label`` and
 optionally ``prompt``), such as the hand-written realistic sets in ``tests/scorers/data/``.
 
-python -m shinsa.scorers.refusal_eval [--mode combined|rules|model] [--split test|train] [--file F]
+python -m shinsa.scorers.refusal_eval [--mode combined|rules] [--split test|train] [--file F]
 """
 
 from __future__ import annotations
