@@ -36,14 +36,15 @@ from shinsa.scorers.refusal import (
     CALIBRATION_RESOURCE,
     DISPUTED_SAFE_CONFIDENCE,
     ModelVerdict,
+    band,
     language_of,
     model_verdict,
 )
 from shinsa.scorers.refusal_eval import load_corpus
+from shinsa.scorers.refusal_external import read_rows
 from shinsa.scorers.refusal_features import analyse
 from shinsa.scorers.refusal_model import MODEL_RESOURCE, LinearModel, features
 from shinsa.scorers.refusal_rules import RuleVerdict, decide
-from shinsa.suites.files import read_jsonl
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "src/shinsa/scorers/data"
@@ -80,7 +81,7 @@ class Example:
 
 
 def _rows(path: Path) -> list[dict[str, object]]:
-    return [row for _, row in read_jsonl(path, "utf-8") if row.get("label") in LABELS and row.get("response")]
+    return [row for row in read_rows(path) if row.get("response")]
 
 
 def load_examples(external_dir: Path) -> list[Example]:
@@ -149,7 +150,7 @@ def calibration(found: list[tuple[Example, ModelVerdict]]) -> dict[str, object]:
     overall: dict[str, list[bool]] = defaultdict(list)
     for example, verdict in found:
         agrees = "agree" if verdict.rules_agree else "disagree"
-        index = sum(verdict.probability >= edge for edge in CALIBRATION_EDGES)
+        index = band(verdict.probability)
         right = verdict.outcome == example.label
         cells[f"{example.language}|{agrees}"][index].append(right)
         overall[example.language].append(right)
@@ -174,12 +175,12 @@ def calibration(found: list[tuple[Example, ModelVerdict]]) -> dict[str, object]:
 def coverage_table(found: list[tuple[Example, ModelVerdict]], table: dict[str, object]) -> None:
     """Coverage and agreement of automatic verdicts per review threshold, from the held-out verdicts
     (how the default ``review_below`` was chosen)."""
-    cells, edges = table["cells"], table["edges"]
-    assert isinstance(cells, dict) and isinstance(edges, list)
+    cells = table["cells"]
+    assert isinstance(cells, dict)
     confidence = []
     for example, verdict in found:
         row = cells[f"{example.language}|{'agree' if verdict.rules_agree else 'disagree'}"]
-        value = row[sum(verdict.probability >= edge for edge in edges)]
+        value = row[band(verdict.probability)]
         confidence.append(min(value, DISPUTED_SAFE_CONFIDENCE) if verdict.disputed_safe else value)
     for family in ("writer", "xstest"):
         members = [(e, v, c) for (e, v), c in zip(found, confidence, strict=True) if e.group.startswith(family)]
