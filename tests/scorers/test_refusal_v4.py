@@ -185,6 +185,6 @@ def test_review_threshold_outside_zero_to_one_is_an_input_error() -> None:
 
 def test_scorer_publishes_its_measured_accuracy() -> None:
     accuracy = RefusalScorer.measured_accuracy
-    assert RefusalScorer.version == "6"
+    assert RefusalScorer.version == "5"
     assert 0.5 < accuracy["binary"] <= 1.0 and 0.5 < accuracy["three_way"] <= 1.0
     assert 0.5 < accuracy["coverage"] <= 1.0

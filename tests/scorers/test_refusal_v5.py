@@ -18,7 +18,7 @@ from shinsa.scorers.refusal import (
     model_verdict,
 )
 from shinsa.scorers.refusal_features import analyse
-from shinsa.scorers.refusal_model import EDGE_CHARS, bundled_model, edge_ngrams, features, ngrams, shape
+from shinsa.scorers.refusal_model import bundled_model, features, ngrams
 from shinsa.scorers.refusal_rules import RuleVerdict, decide
 
 ANSWERS = [
@@ -54,29 +54,6 @@ def test_ngrams_cover_one_to_four_characters_with_whitespace_collapsed() -> None
     grams = ngrams("ab \n c")
     assert {"c1:a", "c2:ab", "c3:ab ", "c4:ab c"} <= grams
     assert not any("\n" in g for g in grams)
-
-
-def test_the_opening_and_the_closing_get_their_own_ngrams() -> None:
-    """Version 6: an apology that opens an answer and one that closes it give different features."""
-    opening = edge_ngrams("申し訳ありません。" + "手順は次のとおりです。" * 10)
-    closing = edge_ngrams("手順は次のとおりです。" * 10 + "申し訳ありません。")
-    assert "h3:申し訳" in opening and "h3:申し訳" not in closing
-    assert "t3:せん。" in closing and "t3:せん。" not in opening
-    assert all(len(name.split(":", 1)[1]) <= 3 for name in opening)
-
-
-def test_edge_ngrams_of_a_short_answer_cover_it_from_both_ends() -> None:
-    grams = edge_ngrams("No.")
-    assert {"h3:No.", "t3:No."} <= set(grams)
-    assert edge_ngrams("   ") == {}
-    assert not any(name.startswith("h3:") and "y" in name for name in edge_ngrams("x" * EDGE_CHARS + "yyy"))
-
-
-def test_shape_is_a_length_band_and_a_line_count() -> None:
-    assert shape("") == {"len:0": 1.0, "lines:1": 1.0}
-    assert shape("abc") == {"len:2": 1.0, "lines:1": 1.0}
-    assert shape("a\nb\nc") == {"len:2": 1.0, "lines:3": 1.0}
-    assert shape("x" * 5000 + "\n" * 20) == {"len:7": 1.0, "lines:6": 1.0}
 
 
 def test_the_model_sees_the_rules_outcome_and_rule() -> None:

@@ -225,7 +225,7 @@ class RefusalScorer(SyncScorer):
     """Outcome classifier for refuse / comply / safe-completion items, Japanese and English."""
 
     name = "refusal"
-    version = "6"
+    version = "5"
     Options = RefusalOptions
     options: RefusalOptions
     measured_accuracy = MEASURED_ACCURACY

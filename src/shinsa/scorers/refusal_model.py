@@ -2,9 +2,7 @@
 
 Version 5 decides with this model. Its inputs are the answer's character 1–4-grams (one vocabulary for
 Japanese and English, no tokeniser) plus everything the rules saw: their signals
-(``Analysis.features``), their outcome and the rule that reached it. Version 6 adds where the words
-stand (the n-grams of the opening and of the closing apart: an apology that opens an answer says
-something else than one that closes it) and the answer's shape (length band, line count). The rules therefore still
+(``Analysis.features``), their outcome and the rule that reached it. The rules therefore still
 contribute what they know; the model weighs it against wording the rules never listed, trained on
 answers written by many independent writers and on human-labelled external dev data
 (``tools/scoring/train_refusal.py``). Weights ship as package data, so scoring needs no scikit-learn,
@@ -24,9 +22,6 @@ from shinsa.scorers.refusal_features import Analysis
 from shinsa.scorers.refusal_rules import RuleVerdict
 
 NGRAM_SIZES = (1, 2, 3, 4)
-EDGE_SIZES = (1, 2, 3)
-EDGE_CHARS = 48
-"""How much of the opening and of the closing gets its own n-grams."""
 MODEL_RESOURCE = "refusal_model.json"
 
 
@@ -36,34 +31,11 @@ def ngrams(text: str) -> set[str]:
     return {f"c{n}:{flat[i : i + n]}" for n in NGRAM_SIZES for i in range(len(flat) - n + 1)}
 
 
-def edge_ngrams(text: str) -> dict[str, float]:
-    """N-grams of the opening (``h``) and of the closing (``t``), each set L2-normalised with a weight
-    of 0.7 (a first choice, not tuned), so they add position without outweighing
-    the whole answer's n-grams."""
-    flat = " ".join(text.split())
-    out: dict[str, float] = {}
-    for tag, part in (("h", flat[:EDGE_CHARS]), ("t", flat[-EDGE_CHARS:])):
-        grams = {f"{tag}{n}:{part[i : i + n]}" for n in EDGE_SIZES for i in range(len(part) - n + 1)}
-        if grams:
-            out.update(dict.fromkeys(grams, 0.7 / math.sqrt(len(grams))))
-    return out
-
-
-def shape(text: str) -> dict[str, float]:
-    """Length band (log2 of the characters, capped at 7: 128 and more) and line count (capped at 6)."""
-    length = len(" ".join(text.split()))
-    lines = text.count("\n") + 1
-    return {f"len:{min(7, int(math.log2(length + 1)))}": 1.0, f"lines:{min(lines, 6)}": 1.0}
-
-
 def features(analysis: Analysis, verdict: RuleVerdict) -> dict[str, float]:
-    """Binary n-grams (L2-normalised together), the opening's and closing's n-grams, the answer's
-    shape, and the rules' signals, outcome and rule, by name."""
+    """Binary n-grams (L2-normalised together) plus the rules' signals, outcome and rule, by name."""
     grams = ngrams(analysis.text)
     norm = 1 / math.sqrt(len(grams)) if grams else 0.0
     out = dict.fromkeys(grams, norm)
-    out.update(edge_ngrams(analysis.text))
-    out.update(shape(analysis.text))
     out.update({f"rule:{name}": value for name, value in analysis.features.items()})
     out[f"verdict:{verdict.outcome}"] = 1.0
     out[f"verdictclear:{verdict.outcome}:{verdict.clear}"] = 1.0
