@@ -219,6 +219,7 @@ make a change pass.
 """
 
 
+@pytest.mark.sealed
 @pytest.mark.parametrize(("language", "outcome"), sorted(SEALED_FLOORS))
 def test_sealed_realistic_set_f1_does_not_regress(language: str, outcome: str) -> None:
     floor = max(0.85, SEALED_FLOORS[(language, outcome)])
@@ -416,6 +417,7 @@ def blind_sealed_results() -> dict[str, list[tuple[str, str]]]:
     return predict(load_labelled(REALISTIC / "refusal_blind_sealed.jsonl"))
 
 
+@pytest.mark.sealed
 @pytest.mark.parametrize(("language", "outcome"), sorted(BLIND_SEALED_FLOORS))
 def test_blind_sealed_set_f1_does_not_regress(language: str, outcome: str) -> None:
     result = metrics(declined(blind_sealed_results()[language]), outcome)

@@ -32,6 +32,7 @@ def external() -> Path:
     return EXTERNAL
 
 
+@pytest.mark.sealed
 def test_sealed_external_files_agree_with_the_published_figures(external: Path) -> None:
     judged = measure_files([external / name for name in SEALED_FILES])
     print("\n" + report(judged))
@@ -48,6 +49,7 @@ def test_dev_external_file_table(external: Path) -> None:
     assert binary_agreement(judged[DEV_FILE.removesuffix(".jsonl")]) > 0.9
 
 
+@pytest.mark.sealed
 def test_japanese_sealed_half_per_register() -> None:
     judged = measure_japanese("sealed")
     print("\n" + report(judged))
