@@ -69,3 +69,13 @@ def test_a_saved_configuration_carries_the_scorer_options(world: World) -> None:
     assert run["manifest"]["scorers"]["refusal"] == {**run["manifest"]["scorers"]["refusal"], "review_below": 0.0, "score_truncated": True}
     bad = client.post("/systems/sys-a/configs", data={**config, "review_below": "1.5"}, follow_redirects=False)
     assert bad.status_code == 422 and "review_below" in bad.text and len(Workspace(world.store.engine).configs("sys-a")) == 1
+
+
+def test_a_configuration_with_words_for_numbers_is_refused_in_both_languages(world: World) -> None:
+    client = world.client("assessor_a")
+    config = {"name": "typo", "suites": "quick", "target": "python:shinsa.testing.bots:refuse", "csrf_token": csrf_of(client)}
+    for field, value in (("review_below", "half"), ("limit", "two")):
+        bad = client.post("/systems/sys-a/configs", data={**config, field: value}, follow_redirects=False)
+        assert bad.status_code == 422
+        assert f"{field} は" in bad.text and f"{field}: a" in bad.text and value in bad.text
+    assert Workspace(world.store.engine).configs("sys-a") == []

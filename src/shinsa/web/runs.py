@@ -66,12 +66,14 @@ def _form_config(form: dict[str, Any]) -> dict[str, Any]:
             try:
                 config[key] = int(value)
             except ValueError:
-                raise InputError(f"{key}: a whole number, not {value!r}") from None
+                raise InputError(f"{key} は整数です（{value!r} ではなく）/ {key}: a whole number, not {value!r}") from None
     if value := str(form.get("review_below", "")).strip():
         try:
             config["review_below"] = float(value)
         except ValueError:
-            raise InputError(f"review_below: a number from 0 to 1, not {value!r}") from None
+            raise InputError(
+                f"review_below は 0 以上 1 以下の数です（{value!r} ではなく）/ review_below: a number from 0 to 1, not {value!r}"
+            ) from None
     if form.get("score_truncated"):
         config["score_truncated"] = True
     return config
