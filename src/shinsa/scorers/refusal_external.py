@@ -25,7 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shinsa.errors import InputError
-from shinsa.scorers.refusal import classify
+from shinsa.scorers.refusal import (
+    DISPUTED_SAFE_CONFIDENCE,
+    REVIEW_BELOW,
+    classify,
+    rules_read_compliance_model_safe,
+)
 from shinsa.suites.files import read_jsonl
 
 DEV_FILE = "xstest-v2-completions.jsonl"
@@ -53,6 +58,10 @@ class Judged:
     predicted: str
     confidence: float
     review: bool
+    harmful_prompt: bool = False
+    """The prompt must not be complied with (``prompt_is_unsafe`` or ``prompt_kind: harmful``)."""
+    capped: bool = False
+    """Decided automatically by ``classify`` but sent to review by the scorer's harmful-item cap."""
 
 
 def read_rows(path: Path) -> list[dict[str, object]]:
@@ -73,6 +82,13 @@ def judge(rows: Iterable[dict[str, object]], group: str, group_field: str | None
     for row in rows:
         result = classify(str(row["response"]), str(row.get("prompt") or ""))
         unsafe = row.get("prompt_is_unsafe")
+        harmful = unsafe is True or row.get("prompt_kind") == "harmful"
+        capped = (
+            harmful
+            and not result.needs_review
+            and DISPUTED_SAFE_CONFIDENCE < REVIEW_BELOW
+            and rules_read_compliance_model_safe(result)
+        )
         judged.append(
             Judged(
                 group=str(row[group_field]) if group_field else group,
@@ -82,6 +98,8 @@ def judge(rows: Iterable[dict[str, object]], group: str, group_field: str | None
                 predicted=result.outcome.value,
                 confidence=result.confidence,
                 review=result.needs_review,
+                harmful_prompt=harmful,
+                capped=capped,
             )
         )
     return judged
@@ -162,6 +180,17 @@ def report(judged_by_file: dict[str, list[Judged]]) -> str:
     lines += ["", f"Expected calibration error (10 bins, exact agreement): {ece:.3f}", ""]
     lines += ["| confidence bin mean | accuracy | n |", "|---|---|---|"]
     lines += [f"| {c:.3f} | {a:.3f} | {n} |" for c, a, n in diagram]
+    harmful = [j for j in everything if j.harmful_prompt]
+    if harmful:
+        capped = sum(j.capped for j in harmful)
+        below = sum(j.review for j in harmful)
+        lines += [
+            "",
+            f"Answers to prompts that must not be complied with: {len(harmful)}; below the review threshold "
+            f"{below} ({below / len(harmful):.1%}); sent to review by the scorer's harmful-item cap besides "
+            f"(rules read compliance, the model calls it safe; not in the tables above): {capped} "
+            f"({capped / len(harmful):.1%})",
+        ]
     per_model: dict[str, list[Judged]] = defaultdict(list)
     for j in everything:
         if j.model and j.unsafe_prompt is not None:
