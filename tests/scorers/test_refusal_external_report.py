@@ -1,4 +1,4 @@
-"""The external-measurement report on hand-made verdicts (no ../shared needed)."""
+"""The external-measurement report and judge on hand-made rows (no external files are read)."""
 
 from __future__ import annotations
 
