@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from shinsa.scorers.refusal_external import Judged, judge, report
+from pathlib import Path
+
+import pytest
+
+from shinsa.scorers.refusal_external import Judged, judge, main, report
 
 
 def judged(gold: str, predicted: str, *, review: bool = False, harmful: bool = False, capped: bool = False) -> Judged:
@@ -34,3 +38,12 @@ def test_harmful_prompts_are_marked_from_either_field_and_safe_verdicts_are_not_
     out = judge(rows, "set")
     assert [j.harmful_prompt for j in out] == [True, True, False]
     assert not any(j.capped for j in out)  # the rules read these as refusals, so there is nothing to dispute
+
+
+def test_a_missing_labelled_file_is_one_line_and_exit_code_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--dir", str(tmp_path)])
+    assert exit_info.value.code == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error: ") and "xstest-v2-completions.jsonl" in error
+    assert error.count("\n") == 1 and "Traceback" not in error

@@ -241,12 +241,16 @@ def main(argv: list[str] | None = None) -> None:
         "--japanese", choices=("dev", "sealed"), help="measure the Japanese set, per register"
     )
     args = parser.parse_args(argv)
-    if args.japanese:
-        print(report(measure_japanese(args.japanese)))
-        return
     names = SEALED_FILES if args.sealed else (DEV_FILE,)
-    paths = args.files or [args.dir / name for name in names]
-    print(report(measure_files(paths)))
+    try:
+        judged = (
+            measure_japanese(args.japanese)
+            if args.japanese
+            else measure_files(args.files or [args.dir / name for name in names])
+        )
+    except InputError as error:
+        parser.exit(2, f"error: {error}\n")
+    print(report(judged))
 
 
 if __name__ == "__main__":
