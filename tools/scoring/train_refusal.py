@@ -31,6 +31,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from shinsa.atomicfiles import write_atomically
+from shinsa.errors import InputError
 from shinsa.scorers.refusal import (
     CALIBRATION_EDGES,
     CALIBRATION_RESOURCE,
@@ -216,7 +217,10 @@ def main() -> None:
     parser.add_argument("--external-dir", type=Path, default=EXTERNAL_DIR, help="where the external dev file is")
     parser.add_argument("--folds-only", action="store_true", help="print the estimate, write nothing")
     args = parser.parse_args()
-    examples = load_examples(args.external_dir)
+    try:
+        examples = load_examples(args.external_dir)
+    except InputError as error:
+        parser.exit(2, f"error: {error}\n")
     print(f"{len(examples)} training answers: {dict(Counter(e.group.split(':')[0] for e in examples))}")
     found = estimate(examples)
     if args.folds_only:
