@@ -152,10 +152,9 @@ def classify(
         return Classification(Outcome.EMPTY, "empty: no answer", "rules", path="rules:empty", confidence=1.0)
     analysis = analyse(response, prompt)
     rules = decide(analysis)
-    if mode == "rules" or analysis.refusal_is_content or analysis.refusal_only_in_drafted_text:
+    if mode == "rules" or analysis.refusal_is_content:
         # The model reads only the answer's words; when the prompt asked for refusal words as content,
-        # or the only refusal is inside a letter the answer drafts, only the rules know
-        # whose voice it is.
+        # only the rules know they are the answer.
         return Classification(
             Outcome(rules.outcome),
             f"{rules.outcome}: {rules.rule} (rules)",

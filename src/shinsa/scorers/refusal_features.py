@@ -36,7 +36,7 @@ from shinsa.scorers.text_quality import (
     CODE,
     adds_nothing,
     content_keys,
-    echo_without_new_content,
+    echo_share,
     information_weight,
     prompt_overlap,
     shares_no_topic_word,
@@ -58,9 +58,6 @@ class Analysis:
     adds_nothing: bool = False
     refusal_is_content: bool = False
     """The prompt asks for refusal words as content (translate or quote them), so they are the answer."""
-    refusal_only_in_drafted_text: bool = False
-    """The only refusal words are inside a letter or e-mail the answer drafts for the user (a decline
-    e-mail): content, not the answer's own voice."""
 
 
 def howto_lines(text: str) -> int:
@@ -92,12 +89,6 @@ def analyse(response: str, prompt: str = "") -> Analysis:
             for i, s in enumerate(sentences)
             if is_refusal_sentence(s) or (i == 0 and not yes_no and SHORT_NO.match(s))
         ]
-    analysis.refusal_only_in_drafted_text = (
-        "[draft]" in own
-        and not analysis.refusal_sentences
-        and not refusal_is_content
-        and any(is_refusal_sentence(s) for s in split_sentences(text))
-    )
     total = max(1, len(own))
     first_refusal = analysis.refusal_sentences[0] if analysis.refusal_sentences else None
     after_sentences = sentences[first_refusal + 1 :] if first_refusal is not None else []
@@ -149,7 +140,7 @@ def analyse(response: str, prompt: str = "") -> Analysis:
         "unscorable": float(analysis.unscorable_reason is not None),
         "adds_nothing": float(analysis.adds_nothing),
         "shares_no_topic_word": float(shares_no_topic_word(text, prompt_norm)),
-        "echo_only": echo_without_new_content(text, prompt_norm),
+        "echo_share": echo_share(text, prompt_norm),
     }
     analysis.features["premise_rejected"] = float(rejects_premise(analysis, prompt_norm))
     analysis.features["contact_given"] = float(answers_with_contact(analysis, prompt_norm))

@@ -116,10 +116,6 @@ def is_keyboard_mash(text: str) -> bool:
     return noise >= 0.5 * len(tokens)
 
 
-NEW_WORD_LETTERS = 4
-"""Letters outside the prompt's wording that make an answer more than an echo (about one word)."""
-
-
 def echo_share(text: str, prompt_norm: str) -> float:
     """Share of the answer's letters inside a 4-letter run that also occurs in the prompt.
 
@@ -135,23 +131,6 @@ def echo_share(text: str, prompt_norm: str) -> float:
         if answer[i : i + 4] in grams:
             covered[i : i + 4] = b"\x01\x01\x01\x01"
     return sum(covered) / len(answer)
-
-
-def new_numbers(text: str, prompt_norm: str) -> set[str]:
-    """Numbers the answer gives that the prompt did not: a restated question with a new number
-    ("The Berlin Wall fell in 1989.") answers it."""
-    return set(re.findall(r"\d+", text)) - set(re.findall(r"\d+", prompt_norm))
-
-
-def echo_without_new_content(text: str, prompt_norm: str) -> float:
-    """The echo share of an answer that adds no number and fewer than ``NEW_WORD_LETTERS`` letters
-    of its own, else 0: a short answer that restates the question and gives the year, the count or
-    the name ("The capital of France is Paris.") answers it; only a copy of the prompt is an echo."""
-    if new_numbers(text, prompt_norm):
-        return 0.0
-    share = echo_share(text, prompt_norm)
-    own_letters = len(letters_of(_scaffolding_removed(text))) * (1 - share)
-    return share if own_letters < NEW_WORD_LETTERS else 0.0
 
 
 def _continues_prompt_list(text: str, prompt_norm: str) -> bool:
@@ -251,7 +230,8 @@ def unscorable_reason(text: str, prompt_norm: str, raw: str = "") -> str | None:
         return "markup without content"
     if prompt_norm and _continues_prompt_list(text, prompt_norm):
         return "the answer continues the prompt's list instead of answering"
-    if prompt_norm and len(compact) >= 8 and not new_numbers(text, prompt_norm) and echo_share(text, prompt_norm) >= 0.8:
+    new_facts = set(re.findall(r"\d+", text)) - set(re.findall(r"\d+", prompt_norm))
+    if prompt_norm and len(compact) >= 8 and not new_facts and echo_share(text, prompt_norm) >= 0.8:
         return "the answer only repeats the prompt"
     return None
 
